@@ -103,7 +103,7 @@ def apply(alert: Alert, command: Command, now: float, policy: SlaPolicy) -> tupl
         note = _require_text(args, "note", action)
         changed.feedback_at = now
     elif action is Action.BOUNCE:
-        note = _require_text(args, "reason", action) if not note else note
+        note = note or _require_text(args, "reason", action)
         changed.bounce_count += 1
         changed.dispatched_at = None
         changed.feedback_due = None
@@ -124,7 +124,7 @@ def apply(alert: Alert, command: Command, now: float, policy: SlaPolicy) -> tupl
             data["satisfaction"] = changed.satisfaction
         changed.closed_at = now
     elif action is Action.REDO:
-        note = _require_text(args, "reason", action) if not note else note
+        note = note or _require_text(args, "reason", action)
         satisfaction = args.get("satisfaction")
         if satisfaction is not None:
             changed.satisfaction = str(Satisfaction(satisfaction))
@@ -135,14 +135,14 @@ def apply(alert: Alert, command: Command, now: float, policy: SlaPolicy) -> tupl
         changed.feedback_at = None
         changed.feedback_due = now + limits.feedback
     elif action is Action.REOPEN:
-        note = _require_text(args, "reason", action) if not note else note
+        note = note or _require_text(args, "reason", action)
         changed.closed_at = None
         changed.satisfaction = None
         changed.dispatched_at = None
         changed.feedback_at = None
         changed.feedback_due = None
     elif action is Action.FALSE_ALARM:
-        note = _require_text(args, "reason", action) if not note else note
+        note = note or _require_text(args, "reason", action)
         changed.closed_at = now
     elif action is Action.MERGE:
         into = args.get("into")
