@@ -1,7 +1,7 @@
 """initial schema
 
-Revision ID: b198ed47b553
-Revises: 
+Revision ID: 0001
+Revises: (none)
 Create Date: 2026-11-29 00:24:51.749919
 """
 
