@@ -1,0 +1,296 @@
+"""One call's media on the asyncio worker thread: offer/answer with the full SDP, inbound frames, stats,
+loss detection, and recovery by renegotiation (a brand-new peer connection and a new offer).
+
+aiortc has no ICE restart and no "disconnected" state (a dead path is noticed after ~30 s of consent
+failures), so liveness is ours: no inbound media for `loss_timeout_s` = reconnecting. The offerer then
+sends a fresh offer every `reoffer_interval_s` until one connects or `reconnect_window_s` runs out
+(-> ended, reason "network_failure"). Either side may be the one that notices first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from enum import StrEnum
+
+import numpy as np
+from aiortc import RTCPeerConnection, RTCSessionDescription
+from aiortc.contrib.media import MediaRelay
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+
+from media.webrtc import counter
+from media.webrtc.config import MediaConfig
+from media.webrtc.sources import SwitchableSource
+from media.webrtc.stats import CallStats, StatsMeter
+from media.webrtc.tracks import MutableAudioTrack, OutgoingVideoTrack
+
+log = logging.getLogger(__name__)
+
+
+class MediaState(StrEnum):
+    NEW = "new"
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    ENDED = "ended"
+
+
+class Role(StrEnum):
+    OFFERER = "offerer"  # the console: it drives renegotiation
+    ANSWERER = "answerer"  # the town
+
+
+FrameSink = Callable[[np.ndarray], None]
+StateSink = Callable[[MediaState, str | None], None]
+StatsSink = Callable[[CallStats], None]
+Reoffer = Callable[[str], Awaitable[None]]
+
+
+class CallMedia:
+    def __init__(
+        self,
+        config: MediaConfig,
+        video: SwitchableSource,
+        role: Role,
+        *,
+        microphone: MediaStreamTrack | None = None,
+        on_frame: FrameSink | None = None,
+        on_state: StateSink | None = None,
+        on_stats: StatsSink | None = None,
+        send_reoffer: Reoffer | None = None,
+        burn_counter: bool = False,
+        read_counter: bool = False,
+        sdp_filter: Callable[[str], str] | None = None,
+        connect_timeout_s: float = 15.0,
+    ) -> None:
+        self.config = config
+        self.video = video
+        self.role = role
+        self.on_frame = on_frame
+        self.on_state = on_state
+        self.on_stats = on_stats
+        self.send_reoffer = send_reoffer
+        self.burn_counter = burn_counter
+        self.read_counter = read_counter
+        self.sdp_filter = sdp_filter
+        self.connect_timeout_s = connect_timeout_s
+        self.state = MediaState.NEW
+        self.end_reason: str | None = None
+        self.has_microphone = microphone is not None
+        self._relay = MediaRelay() if microphone is not None else None
+        self._microphone = microphone
+        self._muted = False
+        self._pc: RTCPeerConnection | None = None  # the connection carrying media
+        self._pending: RTCPeerConnection | None = None  # a renegotiation not yet connected
+        self._audio_tracks: list[MutableAudioTrack] = []
+        self._video_tracks: list[OutgoingVideoTrack] = []
+        self._tasks: set[asyncio.Task] = set()
+        self._last_inbound = 0.0
+        self._created = time.monotonic()
+        self._reconnect_deadline = 0.0
+        self._last_attempt = 0.0
+        self.frames_in = 0
+        self.first_frame_at: float | None = None  # monotonic
+        self.latencies_ms: list[float] = []
+        self.reconnects = 0
+        self.stats = CallStats()
+        self._meter = StatsMeter()
+        self._monitor: asyncio.Task | None = None
+
+    # ---- negotiation -------------------------------------------------------------------------------
+    def _new_pc(self) -> RTCPeerConnection:
+        pc = RTCPeerConnection(self.config.rtc_configuration())
+        audio = MutableAudioTrack(self._relay.subscribe(self._microphone) if self._relay else None)
+        audio.muted = self._muted
+        video = OutgoingVideoTrack(self.video, self.config.fps, self.burn_counter)
+        self._audio_tracks.append(audio)
+        self._video_tracks.append(video)
+        pc.addTrack(audio)
+        pc.addTrack(video)
+
+        @pc.on("track")
+        def on_track(track: MediaStreamTrack) -> None:
+            self._spawn(self._read_video(track) if track.kind == "video" else self._read_audio(track))
+
+        @pc.on("connectionstatechange")
+        async def on_conn() -> None:
+            log.debug("pc %s %s", id(pc), pc.connectionState)
+            if pc is self._pending and pc.connectionState == "connected":
+                await self._promote(pc)
+
+        return pc
+
+    def _local_sdp(self, pc: RTCPeerConnection) -> str:
+        sdp = pc.localDescription.sdp
+        return self.sdp_filter(sdp) if self.sdp_filter else sdp
+
+    async def create_offer(self) -> str:
+        """The first offer (offerer side)."""
+        self._start()
+        pc = self._new_pc()
+        self._pc = pc
+        await pc.setLocalDescription(await pc.createOffer())  # gathers all candidates: no trickle
+        return self._local_sdp(pc)
+
+    async def accept_answer(self, sdp: str) -> None:
+        pc = self._pending or self._pc
+        if pc is None or pc.signalingState != "have-local-offer":
+            log.info("ignoring an answer in state %s", pc and pc.signalingState)
+            return
+        await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="answer"))
+
+    async def accept_offer(self, sdp: str) -> str:
+        """Answers an offer: the first one, or a renegotiation (a new connection beside the old one)."""
+        self._start()
+        pc = self._new_pc()
+        if self._pc is None:
+            self._pc = pc
+        else:
+            await self._drop_pending()
+            self._pending = pc
+        await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
+        await pc.setLocalDescription(await pc.createAnswer())
+        return self._local_sdp(pc)
+
+    async def _renegotiate(self) -> None:
+        if self.send_reoffer is None or self.state != MediaState.RECONNECTING:
+            return
+        await self._drop_pending()
+        pc = self._new_pc()
+        self._pending = pc
+        self._last_attempt = time.monotonic()
+        self.reconnects += 1
+        await pc.setLocalDescription(await pc.createOffer())
+        try:
+            await self.send_reoffer(self._local_sdp(pc))
+        except Exception:  # noqa: BLE001 - the signaling path may be down too: retried next interval
+            log.info("re-offer could not be sent", exc_info=True)
+
+    async def _promote(self, pc: RTCPeerConnection) -> None:
+        old, self._pc, self._pending = self._pc, pc, None
+        if old is not None:
+            await self._close_pc(old)
+
+    async def _drop_pending(self) -> None:
+        if self._pending is not None:
+            pc, self._pending = self._pending, None
+            await self._close_pc(pc)
+
+    async def _close_pc(self, pc: RTCPeerConnection) -> None:
+        for sender in pc.getSenders():
+            if sender.track is not None:
+                sender.track.stop()
+        with contextlib.suppress(Exception):
+            await pc.close()
+
+    # ---- inbound media -----------------------------------------------------------------------------
+    async def _read_video(self, track: MediaStreamTrack) -> None:
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            now = time.monotonic()
+            self._last_inbound = now
+            self.frames_in += 1
+            if self.first_frame_at is None:
+                self.first_frame_at = now
+            img = frame.to_ndarray(format="bgr24")
+            if self.read_counter:
+                got = counter.read(img)
+                if got is not None:
+                    lat = counter.latency_ms(got[1])
+                    self.latencies_ms.append(lat)
+                    self.stats.latency_ms = lat
+            if self.state in (MediaState.CONNECTING, MediaState.RECONNECTING):
+                self._set_state(MediaState.CONNECTED)
+            if self.on_frame is not None:
+                self.on_frame(img)
+
+    async def _read_audio(self, track: MediaStreamTrack) -> None:
+        while True:
+            try:
+                await track.recv()  # played by nobody yet; its arrival proves the path is alive
+            except MediaStreamError:
+                return
+            self._last_inbound = time.monotonic()
+
+    # ---- liveness, stats ---------------------------------------------------------------------------
+    def _start(self) -> None:
+        if self._monitor is None:
+            self._set_state(MediaState.CONNECTING)
+            self._created = time.monotonic()
+            self._monitor = self._spawn(self._watch())
+
+    async def _watch(self) -> None:
+        next_stats = time.monotonic() + self.config.stats_interval_s
+        while self.state != MediaState.ENDED:
+            await asyncio.sleep(0.2)
+            now = time.monotonic()
+            if self.state == MediaState.CONNECTING and now - self._created > self.connect_timeout_s:
+                await self.close("media_failure")
+                return
+            if self.state == MediaState.CONNECTED and now - self._last_inbound > self.config.loss_timeout_s:
+                self._reconnect_deadline = now + self.config.reconnect_window_s
+                self._set_state(MediaState.RECONNECTING)
+                self._spawn(self._renegotiate())
+            elif self.state == MediaState.RECONNECTING:
+                if now > self._reconnect_deadline:
+                    await self.close("network_failure")
+                    return
+                if now - self._last_attempt > self.config.reoffer_interval_s:
+                    self._spawn(self._renegotiate())
+            if now >= next_stats and self._pc is not None:
+                next_stats = now + self.config.stats_interval_s
+                await self._collect_stats()
+
+    async def _collect_stats(self) -> None:
+        try:
+            report = await self._pc.getStats()
+        except Exception:  # noqa: BLE001 - a connection closing under us
+            return
+        frames_out = sum(t.sent for t in self._video_tracks)
+        st = self._meter.update(report, self.frames_in, frames_out)
+        st.latency_ms = self.stats.latency_ms
+        self.stats = st
+        if self.on_stats is not None:
+            self.on_stats(st)
+
+    def _set_state(self, state: MediaState, reason: str | None = None) -> None:
+        if state == self.state:
+            return
+        self.state = state
+        if self.on_state is not None:
+            self.on_state(state, reason)
+
+    def _spawn(self, coro: Awaitable) -> asyncio.Task:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    # ---- controls ----------------------------------------------------------------------------------
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+        for t in self._audio_tracks:
+            t.muted = muted
+
+    def set_camera_off(self, off: bool) -> None:
+        self.video.camera_off = off
+
+    async def close(self, reason: str = "normal") -> None:
+        if self.state == MediaState.ENDED:
+            return
+        self.end_reason = reason
+        self._set_state(MediaState.ENDED, reason)
+        for pc in (self._pending, self._pc):
+            if pc is not None:
+                await self._close_pc(pc)
+        self._pc = self._pending = None
+        current = asyncio.current_task()
+        for t in list(self._tasks):
+            if t is not current:
+                t.cancel()

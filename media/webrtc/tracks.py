@@ -1,0 +1,71 @@
+"""aiortc tracks of a call: a paced video track reading a source (with an optional burned counter) and a
+mutable audio track that sends silence when muted or when there is no microphone."""
+
+from __future__ import annotations
+
+import asyncio
+import fractions
+import time
+
+import numpy as np
+from aiortc.mediastreams import AudioStreamTrack, MediaStreamTrack
+from av import VideoFrame
+
+from media.webrtc import counter
+from media.webrtc.sources import VideoSource
+
+VIDEO_CLOCK = 90000
+
+
+class OutgoingVideoTrack(MediaStreamTrack):
+    kind = "video"
+
+    def __init__(self, source: VideoSource, fps: int = 30, burn_counter: bool = False):
+        super().__init__()
+        self.source = source
+        self.fps = fps
+        self.burn_counter = burn_counter
+        self.sent = 0
+        self._start: float | None = None
+
+    async def recv(self) -> VideoFrame:
+        if self.readyState != "live":
+            from aiortc.mediastreams import MediaStreamError
+
+            raise MediaStreamError
+        if self._start is None:
+            self._start = time.monotonic()
+        else:  # pace to the frame clock, never drift
+            wait = self._start + self.sent / self.fps - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+        img = self.source.read()
+        if img is None:
+            img = np.zeros((720, 1280, 3), np.uint8)
+        if self.burn_counter:
+            img = img.copy()
+            counter.burn(img, self.sent)
+        frame = VideoFrame.from_ndarray(img, format="bgr24")
+        frame.pts = int(self.sent * VIDEO_CLOCK / self.fps)
+        frame.time_base = fractions.Fraction(1, VIDEO_CLOCK)
+        self.sent += 1
+        return frame
+
+
+class MutableAudioTrack(AudioStreamTrack):
+    """Microphone audio (from a relay subscription) or silence; `muted` switches to silence at once."""
+
+    def __init__(self, inner: MediaStreamTrack | None = None):
+        super().__init__()
+        self.inner = inner
+        self.muted = False
+
+    async def recv(self):  # type: ignore[override]
+        if self.inner is not None and self.inner.readyState == "live":
+            frame = await self.inner.recv()
+            if not self.muted:
+                return frame
+            for plane in frame.planes:  # same timing, zeroed samples
+                plane.update(bytes(plane.buffer_size))
+            return frame
+        return await super().recv()  # aiortc's paced silence
