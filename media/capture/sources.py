@@ -1,0 +1,151 @@
+"""Video sources by URL: RTSP (TCP/UDP), HTTP MJPEG, looping files, local devices, synthetic cameras.
+
+URL schemes:
+  rtsp://host/path            RTSP over TCP (the default: no loss, no reordering on busy networks)
+  rtsp+udp://host/path        RTSP over UDP;  rtsp+tcp:// is accepted too
+  http(s)://host/path         HTTP MJPEG (or anything FFmpeg reads over HTTP)
+  file:///path/x.mp4, /path   a video file, played at its own rate and looped
+  device://0, /dev/video0     a local capture device
+  synthetic://name?size=1280x720&fps=25[&freeze_after=S][&fail_after=S]
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import cv2
+import numpy as np
+
+from media.capture.ffmpeg_options import capture_options, http_options, rtsp_options
+from media.capture.synthetic import SyntheticSource
+
+OPEN_TIMEOUT_MS = 4000
+READ_TIMEOUT_MS = 3000
+
+
+class SourceError(Exception):
+    """The source could not be opened (wrong URL, refused, not a video)."""
+
+
+class VideoSource(Protocol):
+    def read(self) -> np.ndarray | None:
+        """Blocks until the next frame (BGR); None when the stream failed or ended."""
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpec:
+    kind: str  # rtsp | http | file | device | synthetic
+    target: str  # what is handed to the opener (URL, path, device index, camera name)
+    transport: str = "tcp"
+    params: tuple[tuple[str, str], ...] = ()
+
+    def param(self, key: str, default: str | None = None) -> str | None:
+        return dict(self.params).get(key, default)
+
+
+def parse_url(url: str) -> SourceSpec:
+    if url.startswith("/dev/video"):
+        return SourceSpec("device", url)
+    if url.startswith("/") or url.startswith("./"):
+        return SourceSpec("file", url)
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    params = tuple((k, v[-1]) for k, v in parse_qs(parts.query).items())
+    if scheme in ("rtsp", "rtsps", "rtsp+tcp", "rtsp+udp"):
+        transport = "udp" if scheme == "rtsp+udp" else "tcp"
+        real = "rtsps" if scheme == "rtsps" else "rtsp"
+        return SourceSpec("rtsp", real + url[len(scheme):], transport)
+    if scheme in ("http", "https"):
+        return SourceSpec("http", url)
+    if scheme == "file":
+        return SourceSpec("file", unquote(parts.path), params=params)
+    if scheme == "device":
+        return SourceSpec("device", parts.netloc or parts.path.lstrip("/") or "0")
+    if scheme == "synthetic":
+        return SourceSpec("synthetic", parts.netloc or parts.path.lstrip("/") or "synthetic", params=params)
+    raise SourceError(f"unsupported video URL: {url!r}")
+
+
+def parse_size(text: str | None, default: tuple[int, int]) -> tuple[int, int]:
+    if not text:
+        return default
+    w, _, h = text.lower().partition("x")
+    return int(w), int(h)
+
+
+class Cv2Source:
+    """An OpenCV capture; read() returns None when FFmpeg reports the stream failed or ended."""
+
+    def __init__(self, capture: cv2.VideoCapture) -> None:
+        self._cap = capture
+
+    def read(self) -> np.ndarray | None:
+        ok, frame = self._cap.read()
+        return frame if ok and frame is not None else None
+
+    def close(self) -> None:
+        self._cap.release()
+
+
+class LoopingFileSource(Cv2Source):
+    """A video file played at its own frame rate, from the start again at its end."""
+
+    def __init__(self, capture: cv2.VideoCapture, fps: float) -> None:
+        super().__init__(capture)
+        self._period = 1.0 / (fps if 1 <= fps <= 120 else 25.0)
+        self._next = time.monotonic()
+
+    def read(self) -> np.ndarray | None:
+        frame = super().read()
+        if frame is None:
+            self._cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
+            frame = super().read()
+        delay = self._next - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        self._next = max(self._next + self._period, time.monotonic() - self._period)
+        return frame
+
+
+def _open_cv2(target: str | int, api: int, options: str | None) -> cv2.VideoCapture:
+    params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, OPEN_TIMEOUT_MS, cv2.CAP_PROP_READ_TIMEOUT_MSEC, READ_TIMEOUT_MS,
+              # One decode thread: FFmpeg's frame threading holds ~40 ms of frames per stream.
+              cv2.CAP_PROP_N_THREADS, 1]
+    if api != cv2.CAP_FFMPEG:
+        params = []
+    with capture_options(options):
+        cap = cv2.VideoCapture(target, api, params)
+    if not cap.isOpened():
+        cap.release()
+        raise SourceError(f"cannot open {target!r}")
+    return cap
+
+
+def open_source(url: str) -> VideoSource:
+    """Opens the source behind ``url``; blocks up to a few seconds; raises SourceError."""
+    spec = parse_url(url)
+    if spec.kind == "synthetic":
+        w, h = parse_size(spec.param("size"), (640, 360))
+        freeze = spec.param("freeze_after")
+        fail = spec.param("fail_after")
+        return SyntheticSource(spec.target, w, h, float(spec.param("fps", "25") or 25),
+                               float(freeze) if freeze else None, float(fail) if fail else None)
+    if spec.kind == "rtsp":
+        return Cv2Source(_open_cv2(spec.target, cv2.CAP_FFMPEG, rtsp_options(spec.transport)))
+    if spec.kind == "http":
+        return Cv2Source(_open_cv2(spec.target, cv2.CAP_FFMPEG, http_options()))
+    if spec.kind == "file":
+        if not Path(spec.target).is_file():
+            raise SourceError(f"no such video file: {spec.target}")
+        cap = _open_cv2(spec.target, cv2.CAP_FFMPEG, None)
+        return LoopingFileSource(cap, cap.get(cv2.CAP_PROP_FPS))
+    if spec.kind == "device":
+        index: str | int = int(spec.target) if spec.target.isdigit() else spec.target
+        return Cv2Source(_open_cv2(index, cv2.CAP_ANY, None))
+    raise SourceError(f"unsupported source kind {spec.kind}")

@@ -1,0 +1,117 @@
+"""One camera stream: a reader thread that opens the source, decodes, scales to the tile's size and
+leaves only the newest frame in a mailbox, reconnecting with backoff when the stream fails."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+
+from media.capture.health import Backoff, FreezeDetector, HealthConfig, StreamHealth, StreamState
+from media.capture.sources import VideoSource, open_source
+from media.frame_mailbox import FrameMailbox
+
+
+def fit_size(source: tuple[int, int], target: tuple[int, int]) -> tuple[int, int]:
+    """The largest size with the source's aspect ratio that fits in target (both (w, h))."""
+    sw, sh = source
+    tw, th = target
+    scale = min(tw / sw, th / sh)
+    return max(1, round(sw * scale)), max(1, round(sh * scale))
+
+
+class CaptureStream:
+    """Reads ``url`` on its own thread; the GUI polls ``mailbox`` and ``health``. Never blocks the caller."""
+
+    def __init__(self, url: str, *, target_size: tuple[int, int] | None = None,
+                 config: HealthConfig | None = None, opener: Callable[[str], VideoSource] = open_source,
+                 name: str = "") -> None:
+        self.url = url
+        self.name = name or url
+        self.config = config or HealthConfig()
+        self.mailbox = FrameMailbox()
+        self.health = StreamHealth(self.config)
+        self._opener = opener
+        self._target = target_size
+        self._full: np.ndarray | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"capture {self.name}", daemon=True)
+
+    # -- control, from any thread
+    def start(self) -> CaptureStream:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Asks the reader to finish; it releases the capture on its own thread (no GUI wait)."""
+        self._stop.set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def set_target_size(self, size: tuple[int, int] | None) -> None:
+        """Frames are scaled to fit this (w, h) on the reader thread; None keeps the source size."""
+        self._target = size if size is None else (max(1, int(size[0])), max(1, int(size[1])))
+
+    def latest_full_frame(self) -> np.ndarray | None:
+        """The newest frame at the source's resolution (for snapshots)."""
+        return self._full
+
+    def state(self, now: float | None = None) -> StreamState:
+        return self.health.state(time.monotonic() if now is None else now)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    # -- reader thread
+    def _run(self) -> None:
+        backoff = Backoff(self.config.backoff_initial_s, self.config.backoff_max_s)
+        freeze = FreezeDetector(self.config.freeze_after_s)
+        while not self._stop.is_set():
+            try:
+                source = self._opener(self.url)
+            except Exception as exc:  # any failure to open is a state on the tile, never a crash
+                delay = backoff.next()
+                self.health.failed(time.monotonic(), str(exc) or type(exc).__name__, delay)
+                self._stop.wait(delay)
+                continue
+            try:
+                self._read_frames(source, backoff, freeze)
+            except Exception as exc:
+                self.health.failed(time.monotonic(), f"{type(exc).__name__}: {exc}", None)
+            finally:
+                source.close()
+            if not self._stop.is_set():
+                delay = backoff.next()
+                self.health.failed(time.monotonic(), self.health.error or "stream ended", delay)
+                self._stop.wait(delay)
+        self._full = None
+        self.mailbox.clear()
+        self.health.closed()
+
+    def _read_frames(self, source: VideoSource, backoff: Backoff, freeze: FreezeDetector) -> None:
+        freeze.reset()
+        first = True
+        while not self._stop.is_set():
+            image = source.read()
+            if image is None:
+                self.health.failed(time.monotonic(), "stream ended", None)
+                return
+            now = time.monotonic()
+            if first:
+                backoff.reset()
+                first = False
+            h, w = image.shape[:2]
+            self._full = image
+            target = self._target
+            if target is not None:
+                size = fit_size((w, h), target)
+                if size != (w, h):
+                    image = cv2.resize(image, size, interpolation=cv2.INTER_LINEAR)
+            self.health.frame(now, freeze.feed(image, now), (w, h))
+            self.mailbox.put(image, (w, h), now)
