@@ -67,12 +67,12 @@ class StoreCallLog:
 
     def history(self, alert_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
         self._writer.submit(lambda: None).result(10)  # read after the writes queued so far
-        q = select(CallRow).order_by(CallRow.invited_at.desc()).limit(limit)
+        q = select(CallRow.__table__).order_by(CallRow.invited_at.desc()).limit(limit)
         if alert_id is not None:
             q = q.where(CallRow.alert_id == alert_id)
         with self.engine.connect() as conn:
-            rows = conn.execute(q).scalars().all()
-        return [{k: getattr(r, k) for k in HISTORY_FIELDS} for r in rows]
+            rows = conn.execute(q).mappings().all()
+        return [{k: r[k] for k in HISTORY_FIELDS} for r in rows]
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)
