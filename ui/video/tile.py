@@ -1,0 +1,267 @@
+"""One wall tile: paints the newest frame of its stream (zero-copy QImage) with a small overlay.
+
+The wall's GUI timer calls ``poll``; the tile repaints only when a new frame arrived or its overlay
+text changed. Frames arrive already scaled to the tile by the reader thread, so painting is a blit.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from console.domain.geography import Camera
+from media.capture import CaptureStream, HealthConfig, StreamState, fit_size
+from media.frame_mailbox import Frame
+from ui.video.mime import camera_from_mime, camera_mime
+
+
+def state_text(state: StreamState) -> str:
+    tr = QCoreApplication.translate
+    return {
+        StreamState.CONNECTING: tr("VideoTile", "Connecting"),
+        StreamState.LIVE: tr("VideoTile", "Live"),
+        StreamState.STALLED: tr("VideoTile", "Stalled"),
+        StreamState.FROZEN: tr("VideoTile", "Frozen"),
+        StreamState.OFFLINE: tr("VideoTile", "Offline"),
+        StreamState.CLOSED: tr("VideoTile", "Closed"),
+    }[state]
+
+
+STATE_COLORS = {
+    StreamState.CONNECTING: QColor(230, 200, 60),
+    StreamState.LIVE: QColor(90, 220, 110),
+    StreamState.STALLED: QColor(240, 160, 40),
+    StreamState.FROZEN: QColor(80, 170, 255),
+    StreamState.OFFLINE: QColor(240, 70, 70),
+    StreamState.CLOSED: QColor(150, 150, 150),
+}
+
+
+class VideoTile(QWidget):
+    sig_clicked = Signal(object)  # the tile
+    sig_double_clicked = Signal(object)
+    sig_camera_dropped = Signal(object, str)  # the tile, the dropped camera id
+    sig_interaction = Signal()
+
+    def __init__(self, index: int, parent: QWidget | None = None, *,
+                 health_config: HealthConfig | None = None, town_names: dict[str, str] | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.camera: Camera | None = None
+        self.stream: CaptureStream | None = None
+        self.url: str | None = None
+        self.selected = False
+        self.health_config = health_config
+        self.town_names = town_names or {}
+        # Called with each frame as it is painted (the benchmark reads the burned counter here).
+        self.paint_probe: Callable[[Frame], None] | None = None
+        self.painted_frames = 0
+        self._frame: Frame | None = None
+        self._image: QImage | None = None  # wraps self._frame.image: keep both together
+        self._overlay_key: tuple[object, ...] = ()
+        self._drag_from: QPoint | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted
+        self.setAcceptDrops(True)
+        self.setMinimumSize(QSize(64, 36))
+        self._font = QFont(self.font())
+        self._font.setPixelSize(12)
+        self._big_font = QFont(self.font())
+        self._big_font.setPixelSize(16)
+
+    # -- stream
+    def set_source(self, camera: Camera | None, url: str | None) -> None:
+        """Shows ``camera`` read from ``url``; None closes the stream (tile hidden or emptied)."""
+        if camera is None:
+            url = None
+        if self.camera is camera and self.url == url:
+            return
+        self.camera = camera
+        if url != self.url:
+            self._close_stream()
+            self.url = url
+            if url is not None:
+                name = camera.id if camera else url
+                self.stream = CaptureStream(url, target_size=self._target_size(), config=self.health_config,
+                                            name=name).start()
+        self._overlay_key = ()
+        self.update()
+
+    def _close_stream(self) -> None:
+        if self.stream is not None:
+            self.stream.stop()
+        self.stream = None
+        self.url = None
+        self._frame = None
+        self._image = None
+
+    def close_stream(self) -> CaptureStream | None:
+        """Closes the stream (without waiting) and returns it so the caller may join it."""
+        stream = self.stream
+        self._close_stream()
+        self.update()
+        return stream
+
+    def state(self, now: float | None = None) -> StreamState:
+        return self.stream.state(now) if self.stream else StreamState.CLOSED
+
+    def current_frame(self) -> Frame | None:
+        return self._frame
+
+    def _target_size(self) -> tuple[int, int]:
+        ratio = self.devicePixelRatioF()
+        return max(1, int(self.width() * ratio)), max(1, int(self.height() * ratio))
+
+    # -- the GUI timer
+    def poll(self, now: float) -> bool:
+        """Takes a newer frame if there is one; repaints when it or the overlay changed."""
+        stream = self.stream
+        dirty = False
+        if stream is not None:
+            frame = stream.mailbox.newer_than(self._frame.seq if self._frame else 0)
+            if frame is not None:
+                img = frame.image
+                self._image = QImage(img.data, img.shape[1], img.shape[0], img.strides[0],
+                                     QImage.Format.Format_BGR888)
+                self._frame = frame
+                dirty = True
+        key = self._overlay_state(now)
+        if key != self._overlay_key:
+            dirty = True
+        if dirty:
+            self.update()
+        return dirty
+
+    def _overlay_state(self, now: float) -> tuple[object, ...]:
+        if self.stream is None:
+            return (None,)
+        return (self.stream.state(now), round(self.stream.health.fps(now)), int(time.time()))
+
+    # -- painting
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        rect = self.rect()
+        image, frame = self._image, self._frame
+        if image is not None and frame is not None:
+            w, h = fit_size((image.width(), image.height()), (rect.width(), rect.height()))
+            target = QRect((rect.width() - w) // 2, (rect.height() - h) // 2, w, h)
+            if target.y() > 0:
+                p.fillRect(0, 0, rect.width(), target.y(), Qt.GlobalColor.black)
+                p.fillRect(0, target.bottom() + 1, rect.width(), rect.height() - target.bottom() - 1,
+                           Qt.GlobalColor.black)
+            if target.x() > 0:
+                p.fillRect(0, 0, target.x(), rect.height(), Qt.GlobalColor.black)
+                p.fillRect(target.right() + 1, 0, rect.width() - target.right() - 1, rect.height(),
+                           Qt.GlobalColor.black)
+            if (w, h) == (image.width(), image.height()):
+                p.drawImage(target.topLeft(), image)
+            else:  # the reader has not caught up with a resize yet
+                p.drawImage(target, image)
+            if self.paint_probe is not None:
+                self.paint_probe(frame)
+            self.painted_frames += 1
+        else:
+            p.fillRect(rect, QColor(24, 26, 30))
+        self._paint_overlay(p, rect, image is None)
+        p.end()
+
+    def _paint_overlay(self, p: QPainter, rect: QRect, no_picture: bool) -> None:
+        now = time.monotonic()
+        self._overlay_key = self._overlay_state(now)
+        p.setFont(self._font)
+        band = 18
+        if self.camera is not None:
+            town = self.town_names.get(self.camera.town or "", self.camera.town or "")
+            title = f"{self.camera.name}  ·  {town}" if town else self.camera.name
+            p.fillRect(0, 0, rect.width(), band, QColor(0, 0, 0, 140))
+            p.setPen(Qt.GlobalColor.white)
+            p.drawText(QRect(6, 0, rect.width() - 12, band), Qt.AlignmentFlag.AlignVCenter, title)
+        if self.stream is not None:
+            state = self.stream.state(now)
+            fps = self.stream.health.fps(now)
+            p.fillRect(0, rect.height() - band, rect.width(), band, QColor(0, 0, 0, 140))
+            bottom = QRect(6, rect.height() - band, rect.width() - 12, band)
+            p.setPen(Qt.GlobalColor.white)
+            p.drawText(bottom, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       datetime.now().strftime("%H:%M:%S"))
+            p.setPen(STATE_COLORS[state])
+            size = self.stream.health.source_size
+            detail = f"{state_text(state)}  {fps:.0f} fps" if state is StreamState.LIVE else state_text(state)
+            if size and state is StreamState.LIVE and rect.width() > 260:
+                detail = f"{size[0]}x{size[1]}  {detail}"
+            p.drawText(bottom, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, detail)
+            if state is not StreamState.LIVE or no_picture:
+                self._paint_banner(p, rect, state)
+        elif self.camera is None:
+            p.setPen(QColor(110, 110, 120))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("Drop a camera here"))
+        if self.selected:
+            p.setPen(QColor(255, 200, 0))
+            p.drawRect(rect.adjusted(0, 0, -1, -1))
+            p.drawRect(rect.adjusted(1, 1, -2, -2))
+
+    def _paint_banner(self, p: QPainter, rect: QRect, state: StreamState) -> None:
+        assert self.stream is not None
+        text = state_text(state)
+        if state is StreamState.OFFLINE:
+            retry = self.stream.health.retry_in(time.monotonic())
+            if retry is not None:
+                text = self.tr("Offline, retrying in %n s", "", max(1, round(retry)))
+        p.setFont(self._big_font)
+        box = QRect(0, rect.height() // 2 - 16, rect.width(), 32)
+        p.fillRect(box, QColor(0, 0, 0, 150))
+        p.setPen(STATE_COLORS[state])
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        p.setFont(self._font)
+
+    # -- input
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self.stream is not None:
+            self.stream.set_target_size(self._target_size())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._drag_from = event.position().toPoint()
+        self.sig_interaction.emit()
+        self.sig_clicked.emit(self)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if (self._drag_from is not None and self.camera is not None
+                and (pos - self._drag_from).manhattanLength() > 12):
+            self._drag_from = None
+            drag = QDrag(self)
+            drag.setMimeData(camera_mime(self.camera.id))
+            drag.exec(Qt.DropAction.CopyAction)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag_from = None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.sig_interaction.emit()
+        self.sig_double_clicked.emit(self)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if camera_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        camera_id = camera_from_mime(event.mimeData())
+        if camera_id:
+            event.acceptProposedAction()
+            self.sig_interaction.emit()
+            self.sig_camera_dropped.emit(self, camera_id)
