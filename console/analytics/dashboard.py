@@ -144,13 +144,18 @@ def step_percentiles(conn: Connection, period: Period) -> dict[str, dict[str, An
     return out
 
 
+def town_names(district: Any) -> dict[str, tuple[str, str]]:
+    """town id -> (Chinese, English) name from a console.domain.geography.District."""
+    return {t.id: (t.name, t.name_en) for t in district.towns}
+
+
 def _opt(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
 def dashboard_figures(conn: Connection, period: Period, now: float, *, bucket_s: float = 3600.0,
-                      towns: dict[str, str] | None = None) -> dict[str, Any]:
-    """Everything the dashboard draws, as plain JSON types. `towns` maps town id -> display name."""
+                      towns: dict[str, tuple[str, str]] | None = None) -> dict[str, Any]:
+    """Everything the dashboard draws, as plain JSON types. `towns`: town id -> (Chinese, English) name."""
     groups = grouped(conn, period, now)
     open_by_severity = {str(s): 0 for s in Severity}
     open_by_state = {s: 0 for s in OPEN_STATES}
@@ -173,7 +178,8 @@ def dashboard_figures(conn: Connection, period: Period, now: float, *, bucket_s:
             overdue[step] += int(g[f"late_{step}"])
         overdue["any"] += int(g["overdue"])
         overdue["open"] += int(g["overdue_open"])
-        t = per_town.setdefault(town, {"town": town, "name": (towns or {}).get(town, town), "received": 0,
+        names = (towns or {}).get(town, (town, town))
+        t = per_town.setdefault(town, {"town": town, "name": names[0], "name_en": names[1], "received": 0,
                                        "open": 0, "overdue": 0, "overdue_open": 0, "bounced": 0,
                                        "_hs": 0.0, "_hn": 0})
         t["received"] += n

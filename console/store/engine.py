@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.pool import NullPool
 
 
@@ -20,6 +20,9 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
     commit survive a power cut; group commit keeps that affordable (one fsync per batch).
     """
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
                                poolclass=NullPool if ":memory:" not in url else None)
 
