@@ -1,0 +1,225 @@
+"""A thin QAbstractTableModel over the plain QueueModel (napari style: Qt only adapts).
+
+Changes arrive in bursts; they are buffered and applied in time-boxed slices so the GUI never
+stalls for a whole frame, and the newest version of an alert wins inside a burst.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont
+
+from console.domain.alert import Alert
+from console.domain.enums import Severity
+from ui import labels, theme
+from ui.queue.queue_model import Column, QueueModel, QueueObserver, View, current_due
+
+Index = QModelIndex | QPersistentModelIndex
+AlertIdRole = Qt.ItemDataRole.UserRole + 1
+_SLICE_S = 0.006  # work per event-loop turn when draining a burst of changes
+_NEAR_S = 15 * 60.0  # a deadline this close turns amber
+
+
+def format_span(seconds: float) -> str:
+    seconds = int(abs(seconds))
+    if seconds >= 86400:
+        return f"{seconds // 86400}d {seconds % 86400 // 3600:02d}h"
+    if seconds >= 3600:
+        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class _Observer(QueueObserver):
+    def __init__(self, model: AlertTableModel) -> None:
+        self.m = model
+
+    def begin_reset(self) -> None:
+        self.m.beginResetModel()
+
+    def end_reset(self) -> None:
+        self.m.endResetModel()
+
+    def begin_insert(self, row: int) -> None:
+        self.m.beginInsertRows(QModelIndex(), row, row)
+
+    def end_insert(self) -> None:
+        self.m.endInsertRows()
+
+    def begin_remove(self, row: int) -> None:
+        self.m.beginRemoveRows(QModelIndex(), row, row)
+
+    def end_remove(self) -> None:
+        self.m.endRemoveRows()
+
+    def begin_move(self, src: int, dest: int) -> bool:
+        return self.m.beginMoveRows(QModelIndex(), src, src, QModelIndex(), dest)
+
+    def end_move(self) -> None:
+        self.m.endMoveRows()
+
+    def row_changed(self, row: int) -> None:
+        self.m.dataChanged.emit(self.m.index(row, 0), self.m.index(row, len(Column) - 1))
+
+    def counts_changed(self) -> None:
+        self.m.sig_counts_changed.emit()
+
+
+class AlertTableModel(QAbstractTableModel):
+    sig_counts_changed = Signal()
+
+    def __init__(self, queue: QueueModel | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.queue = queue or QueueModel()
+        self.queue.observer = _Observer(self)
+        self.flashing: set[int] = set()  # ids of critical alerts that flash until acknowledged
+        self.flash_on = False
+        self._pending: dict[int, Alert] = {}
+        self._drain = QTimer(self, singleShot=True, interval=0)
+        self._drain.timeout.connect(self._apply_pending)
+        self._headers = self._header_texts()
+        self.town_names: dict[str, str] = {}  # town id -> name in the operator's language
+
+    def _header_texts(self) -> list[str]:
+        return [self.tr("Severity"), self.tr("Category"), self.tr("Title"), self.tr("Town"),
+                self.tr("Received"), self.tr("Deadline"), self.tr("State"), self.tr("Assignee"),
+                self.tr("Dupl.")]
+
+    # ---- feeding
+    def reset_alerts(self, alerts: list[Alert]) -> None:
+        self._pending.clear()
+        self.queue.reset(alerts)
+
+    def add_changes(self, alerts: list[Alert]) -> None:
+        for a in alerts:
+            self._pending[a.id] = a
+        if not self._drain.isActive():
+            self._drain.start()
+
+    def flush(self) -> None:
+        """Applies every buffered change now (tests, before acting on a selection)."""
+        while self._pending:
+            self._apply_pending(budget=float("inf"))
+
+    def _apply_pending(self, budget: float = _SLICE_S) -> None:
+        start = time.perf_counter()
+        pending = self._pending
+        while pending and time.perf_counter() - start < budget:
+            alert_id = next(iter(pending))
+            self.queue.upsert(pending.pop(alert_id))
+        self.sig_counts_changed.emit()
+        if pending:
+            self._drain.start()
+
+    def alert(self, row: int) -> Alert:
+        return self.queue.alert_at(row)
+
+    def find_row(self, alert_id: int) -> int | None:
+        return self.queue.row_of(alert_id)
+
+    # ---- Qt
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.queue.row_count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # A reset: the queue view keeps the selection by alert id across it.
+        self.queue.sort(column, order == Qt.SortOrder.DescendingOrder)
+
+    def set_view(self, view: View) -> None:
+        self.queue.set_view(view)
+
+    def refresh_deadlines(self) -> None:
+        """Once a second: countdowns tick, Overdue fills, the flash toggles."""
+        self.queue.tick()
+        n = self.rowCount()
+        if n:
+            self.dataChanged.emit(self.index(0, Column.RECEIVED), self.index(n - 1, Column.DEADLINE),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
+
+    def set_flash(self, on: bool) -> None:
+        self.flash_on = on
+        for alert_id in list(self.flashing):
+            row = self.find_row(alert_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1),
+                                      [Qt.ItemDataRole.BackgroundRole])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self.queue.alert_at(index.row())
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(a, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == Column.SEVERITY:
+                return QBrush(theme.SEVERITY_COLOURS[a.severity])
+            if col == Column.DEADLINE:
+                due = current_due(a)
+                if due is not None:
+                    left = due - time.time()
+                    if left < 0:
+                        return QBrush(theme.RED)
+                    if left < _NEAR_S:
+                        return QBrush(theme.AMBER)
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if self.flash_on and a.id in self.flashing:
+                return QBrush(theme.FLASH)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if a.severity is Severity.CRITICAL and a.state.is_open and col in (Column.SEVERITY, Column.TITLE):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == Column.DEADLINE:
+            due = current_due(a)
+            return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(due)) if due else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == Column.DUPLICATES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == AlertIdRole:
+            return a.id
+        return None
+
+    def _display(self, a: Alert, col: int) -> str:
+        if col == Column.SEVERITY:
+            return f"{theme.SEVERITY_GLYPHS[a.severity]} {labels.severity(a.severity)}"
+        if col == Column.CATEGORY:
+            return labels.category(a.category)
+        if col == Column.TITLE:
+            return a.title
+        if col == Column.TOWN:
+            return self.town_names.get(a.town, a.town) if a.town else ""
+        if col == Column.RECEIVED:
+            age = time.time() - a.received_at
+            return f"{time.strftime('%H:%M', time.localtime(a.received_at))}  ({format_span(age)})"
+        if col == Column.DEADLINE:
+            due = current_due(a)
+            if due is None:
+                return ""
+            left = due - time.time()
+            return ("-" if left < 0 else "") + format_span(left)
+        if col == Column.STATE:
+            return labels.state(a.state)
+        if col == Column.ASSIGNEE:
+            return a.assignee or ""
+        return str(a.duplicate_count) if a.duplicate_count else ""
