@@ -91,11 +91,13 @@ class CallService:
         # Called on each milestone (invited, answered, ended): the hub writes the alert's timeline.
         self.on_record = on_record
         self.consoles: dict[str, str] = {}  # connection -> operator user name
+        self.display_names: dict[str, str] = {}
         self.calls: dict[str, _Call] = {}  # live calls only
 
     # ---- connections -------------------------------------------------------------------------------
-    def console_connected(self, conn: str, user: str) -> None:
+    def console_connected(self, conn: str, user: str, display_name: str | None = None) -> None:
         self.consoles[conn] = user
+        self.display_names[conn] = display_name or user
         self.send(conn, {"type": T.PRESENCE_SNAPSHOT, "towns": self.presence.snapshot()})
 
     def town_connected(self, conn: str, town: str, desk_name: str | None = None) -> None:
@@ -105,6 +107,7 @@ class CallService:
     def disconnected(self, conn: str) -> None:
         if conn in self.consoles:
             del self.consoles[conn]
+            self.display_names.pop(conn, None)
             for call in [c for c in self.calls.values() if c.caller_conn == conn]:
                 reason = EndReason.CALLER_LEFT if call.record.state == CallState.ACTIVE else EndReason.CANCELLED
                 self._end(call, reason)
@@ -180,6 +183,7 @@ class CallService:
         self.log.save(record)
         self._milestone(record, "invited")
         incoming = {"type": T.INCOMING, "call_id": record.id, "town": town, "caller": record.caller,
+                    "caller_name": self.display_names.get(conn, record.caller),
                     "alert": alert, "sdp": sdp, "no_answer_s": self.no_answer_s}
         for desk in free:
             desk.call_id = record.id

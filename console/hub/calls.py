@@ -115,7 +115,7 @@ class HubCalls:
         if identity.role == Role.TOWN:
             self.service.town_connected(conn, identity.town or "", identity.name)
         elif identity.role != Role.SOURCE:
-            self.service.console_connected(conn, identity.name)
+            self.service.console_connected(conn, identity.name, identity.display_name or identity.name)
 
     async def on_message(self, session: Session, message: dict[str, Any]) -> None:
         conn = self._conn_of.get(id(session))

@@ -138,10 +138,10 @@ function ring(m) {
   $("ctx-category").textContent = a.category || "-";
   $("ctx-severity").textContent = a.severity || "-";
   $("ctx-location").textContent = a.address || a.location || "-";
-  $("ctx-caller").textContent = m.caller || "";
+  $("ctx-caller").textContent = m.caller_name || m.caller || "";
   const img = $("ctx-snapshot");
   if (a.snapshot) { img.src = a.snapshot; img.classList.remove("hidden"); } else img.classList.add("hidden");
-  $("ctx-incall").textContent = `${a.title || ""} · ${m.caller || ""}`;
+  $("ctx-incall").textContent = `${a.title || ""} · ${m.caller_name || m.caller || ""}`;
   show("ringing"); ringTone(true);
   send({ type: "call.ringing", call_id: m.call_id });
 }

@@ -1,0 +1,65 @@
+"""Console (aiortc) <-> headless Chromium on the town page served by the hub: the browser rings with the
+alert card, answers, and frames flow both ways (getStats on the page, decoded frames on the console)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from browser_kit import cleanup, launch
+from calls_kit import ConsoleLink, Hall, until
+from playwright.async_api import async_playwright
+
+from media.webrtc.config import MediaConfig
+from media.webrtc.outgoing import OutgoingCall
+from media.webrtc.sources import SwitchableSource, SyntheticSource
+
+SCREENS = Path(__file__).resolve().parents[2] / "out" / "screens"
+CFG = MediaConfig(width=1280, height=720)
+
+
+def test_browser_desk_answers_and_video_flows_both_ways(hall: Hall) -> None:
+    async def body() -> None:
+        op = ConsoleLink(hall, "alice", "pw-alice")
+        await op.link.connect()
+        async with async_playwright() as pw:
+            context, profile = await launch(pw)
+            try:
+                page = context.pages[0] if context.pages else await context.new_page()
+                page.on("console", lambda m: print("page:", m.text))
+                await page.goto(f"{hall.http_url}/town?token={hall.tokens['lh-2']}&lang=en")
+                await page.wait_for_function("window.town && window.town.status === 'online'", timeout=10_000)
+                assert await page.inner_text("#town-name") == "Longhua Town"
+
+                call = OutgoingCall(op, CFG, SwitchableSource(SyntheticSource(1280, 720, "hall"), 1280, 720))
+                op.call = call
+                await call.invite("lh", {"id": 42, "title": "Illegal construction at camera 12",
+                                         "category": "illegal_construction", "severity": "major",
+                                         "address": "No. 8 Riverside Rd"})
+                await page.wait_for_selector("#ringing:not(.hidden)", timeout=5_000)
+                await until(lambda: "ringing" in call.times, 5)
+                assert "Illegal construction at camera 12" in await page.inner_text("#ctx-title")
+                assert await page.inner_text("#ctx-location") == "No. 8 Riverside Rd"
+                await page.click("#answer")
+                await until(lambda: call.media.frames_in >= 30, 15)  # the browser's fake camera, decoded here
+                await page.wait_for_function("window.town.stats.framesDecoded >= 30", timeout=15_000)
+                await page.wait_for_function("window.town.stats.framesSent >= 30", timeout=5_000)
+                await page.wait_for_function("window.town.media === 'connected'", timeout=5_000)
+                assert call.media.state == "connected"
+                await asyncio.sleep(1.5)  # let the quality line fill in for the screenshot
+                SCREENS.mkdir(parents=True, exist_ok=True)
+                await page.screenshot(path=str(SCREENS / "town_page_in_call.png"))
+                # Chinese too.
+                await page.click("#lang")
+                assert await page.inner_text("#hangup") == "挂断"
+                await page.screenshot(path=str(SCREENS / "town_page_in_call_zh.png"))
+                await page.click("#hangup")
+                await asyncio.wait_for(call.ended.wait(), 5)
+                assert call.end_reason == "normal"
+                await page.wait_for_selector("#idle:not(.hidden)", timeout=5_000)
+            finally:
+                await context.close()
+                cleanup(profile)
+        await op.link.close()
+
+    asyncio.run(asyncio.wait_for(body(), 90))
