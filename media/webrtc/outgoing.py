@@ -41,6 +41,7 @@ class OutgoingCall:
         burn_counter: bool = False,
         read_counter: bool = False,
         sdp_filter: Callable[[str], str] | None = None,
+        on_local_frame: Callable[[np.ndarray], None] | None = None,
     ) -> None:
         self.signaling = signaling
         self.on_event = on_event or (lambda name, data: None)
@@ -53,7 +54,7 @@ class OutgoingCall:
         self.media = CallMedia(config, video, Role.OFFERER, microphone=microphone, on_frame=on_frame,
                                on_state=self._on_media_state, on_stats=self._on_stats,
                                send_reoffer=self._send_reoffer, burn_counter=burn_counter,
-                               read_counter=read_counter, sdp_filter=sdp_filter)
+                               read_counter=read_counter, sdp_filter=sdp_filter, on_local_frame=on_local_frame)
 
     async def invite(self, town: str, alert: dict[str, Any]) -> None:
         self.town = town

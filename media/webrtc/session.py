@@ -65,7 +65,9 @@ class CallMedia:
         read_counter: bool = False,
         sdp_filter: Callable[[str], str] | None = None,
         connect_timeout_s: float = 15.0,
+        on_local_frame: FrameSink | None = None,
     ) -> None:
+        self.on_local_frame = on_local_frame
         self.config = config
         self.video = video
         self.role = role
@@ -105,7 +107,7 @@ class CallMedia:
         pc = RTCPeerConnection(self.config.rtc_configuration())
         audio = MutableAudioTrack(self._relay.subscribe(self._microphone) if self._relay else None)
         audio.muted = self._muted
-        video = OutgoingVideoTrack(self.video, self.config.fps, self.burn_counter)
+        video = OutgoingVideoTrack(self.video, self.config.fps, self.burn_counter, self.on_local_frame)
         self._audio_tracks.append(audio)
         self._video_tracks.append(video)
         pc.addTrack(audio)

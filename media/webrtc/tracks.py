@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import fractions
 import time
+from collections.abc import Callable
 
 import numpy as np
 from aiortc.mediastreams import AudioStreamTrack, MediaStreamTrack
@@ -20,9 +21,11 @@ VIDEO_CLOCK = 90000
 class OutgoingVideoTrack(MediaStreamTrack):
     kind = "video"
 
-    def __init__(self, source: VideoSource, fps: int = 30, burn_counter: bool = False):
+    def __init__(self, source: VideoSource, fps: int = 30, burn_counter: bool = False,
+                 preview: Callable[[np.ndarray], None] | None = None):
         super().__init__()
         self.source = source
+        self.preview = preview  # the local picture as sent (the call panel's small view)
         self.fps = fps
         self.burn_counter = burn_counter
         self.sent = 0
@@ -42,6 +45,8 @@ class OutgoingVideoTrack(MediaStreamTrack):
         img = self.source.read()
         if img is None:
             img = np.zeros((720, 1280, 3), np.uint8)
+        if self.preview is not None:
+            self.preview(img)
         if self.burn_counter:
             img = img.copy()
             counter.burn(img, self.sent)

@@ -1,0 +1,103 @@
+"""The console's call panel, offscreen, calling an aiortc town desk over the real hub: phases, remote and
+local video painted, quality line, mute/camera off/share the scene, snapshot, hang up; a screenshot."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from calls_kit import Hall
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from media.town_endpoint import TownEndpoint  # noqa: E402
+from media.webrtc.config import MediaConfig  # noqa: E402
+from media.webrtc.loop_thread import LoopThread  # noqa: E402
+from media.webrtc.signaling import WsSignaling  # noqa: E402
+from ui.call import CallController, CallPanel  # noqa: E402
+
+SCREENS = Path(__file__).resolve().parents[2] / "out" / "screens"
+CFG = MediaConfig(width=640, height=360)
+
+
+@pytest.fixture
+def loop_thread():
+    lt = LoopThread("test-call-loop")
+    yield lt
+    lt.stop()
+
+
+def test_call_panel_full_call(qtbot, hall: Hall, loop_thread: LoopThread) -> None:
+    received: list[np.ndarray] = []
+    town = TownEndpoint(hall.http_url, hall.tokens["lh-1"], auto_answer_delay_s=0.5, config=CFG, label="Longhua",
+                        on_frame=lambda img: received.append(img[100:260, 200:440].mean(axis=(0, 1))))
+    loop_thread.call(town.start())
+
+    controller: CallController | None = None
+
+    def feed(msg: dict) -> None:
+        if controller is not None:
+            controller.feed(msg)
+
+    link = WsSignaling(hall.ws_url + "/ws/console", {"type": "auth", "user": "alice", "password": "pw-alice"}, feed)
+    loop_thread.call(link.connect())
+    controller = CallController(loop_thread.loop, link.send, CFG, use_camera=False, use_microphone=False)
+    panel = CallPanel(controller, town_names={"lh": "龙华镇 Longhua"})
+    qtbot.addWidget(panel)
+    panel.resize(1100, 760)
+    panel.show()
+    phases: list[str] = []
+    controller.sig_phase.connect(lambda p, d: phases.append(p))
+    snaps: list[tuple[int, bytes]] = []
+    panel.sig_snapshot.connect(lambda a, png: snaps.append((a, png)))
+    try:
+        alert = {"id": 12, "title": "违法建设：12号摄像头 Illegal construction", "category": "illegal_construction",
+                 "severity": "major", "address": "滨江路8号"}
+        assert controller.call_town(alert, "lh")
+        assert not controller.call_town(alert, "lh")  # one call at a time
+        qtbot.waitUntil(lambda: controller.phase == "connected", timeout=15_000)
+        assert phases[:4] == ["dialing", "ringing", "connecting", "connected"]
+        assert "No camera or microphone" in panel.notice.text()
+        qtbot.waitUntil(lambda: panel.remote_view.painted > 10 and panel.local_view.painted > 3, timeout=10_000)
+        qtbot.waitUntil(lambda: "RTT" in panel.quality.text() and "fps" in panel.quality.text(), timeout=5_000)
+        assert panel.btn_hangup.isEnabled() and panel.btn_snapshot.isEnabled()
+
+        # Camera off: the town receives black; back on: the card again.
+        panel.btn_camera.click()
+        qtbot.waitUntil(lambda: received and received[-1].max() < 12, timeout=5_000)
+        panel.btn_camera.click()
+        qtbot.waitUntil(lambda: received[-1].max() > 30, timeout=5_000)
+
+        # Share the scene: the town sees the wall camera's frames (here a red picture), then ours again.
+        scene = np.zeros((720, 1280, 3), np.uint8)
+        scene[:] = (0, 0, 220)
+        controller.set_scene_provider(lambda: (lambda: scene))
+        panel.btn_share.click()
+        qtbot.waitUntil(lambda: received[-1][2] > 180 and received[-1][0] < 40, timeout=5_000)
+        assert panel.btn_share.text() == "Back to my camera"
+        panel.btn_share.click()
+        qtbot.waitUntil(lambda: received[-1][2] < 150, timeout=5_000)
+
+        panel.btn_mute.click()
+        assert panel.btn_mute.text() == "Unmute"
+
+        qtbot.wait(1200)
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        assert panel.grab().save(str(SCREENS / "console_call_panel.png"))
+
+        panel.btn_snapshot.click()
+        assert snaps and snaps[0][0] == 12 and snaps[0][1][:8] == b"\x89PNG\r\n\x1a\n"
+
+        panel.btn_hangup.click()
+        qtbot.waitUntil(lambda: controller.phase == "ended", timeout=5_000)
+        assert "hung up" in panel.status.text()
+        assert not panel.btn_hangup.isEnabled()
+        loop_thread.call(asyncio.sleep(0.3))
+        assert any(e[1] == "ended" and e[2]["reason"] == "normal" for e in town.events)
+    finally:
+        controller.shutdown()
+        loop_thread.call(link.close())
+        loop_thread.call(town.stop())
