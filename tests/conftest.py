@@ -1,0 +1,43 @@
+"""Shared fixtures: a throwaway PostgreSQL cluster for the session, and store URLs for both backends."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.postgres import create_database, start_cluster
+
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url, stop = start_cluster(tmp_path_factory.mktemp("pg"))
+    try:
+        yield url
+    finally:
+        stop()
+
+
+def fresh_postgres_database(cluster_url: str) -> str:
+    """A new empty database in the session's cluster, so tests never see each other's rows."""
+    return create_database(cluster_url, f"hall_test_{os.getpid()}_{next(_counter)}")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each store test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'hall.db'}"
+    return fresh_postgres_database(request.getfixturevalue("pg_cluster_url"))
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test does lands in the real user's data folder."""
+    monkeypatch.setenv("HALL_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("HALL_SYSTEM_CONFIG", str(tmp_path / "no-system-config.toml"))
