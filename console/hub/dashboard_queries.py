@@ -2,7 +2,7 @@
 
     dashboard           args {period: "shift"|"today"|"7d"|"30d"|"custom", start?, end?, now?,
                               bucket_s?}  -> figures dict (console.analytics.dashboard)
-    shift_report        args {start?, end?, now?, operators?: [str], notes?: str, limit?}
+    shift_report        args {start?, end?, now?, operators?: [str], notes?: str, limit? (50)}
                               -> report data (console.analytics.shift_report); default: the current shift
     save_shift_report   args {start, end, operators: [str], notes: str, pdf_b64?: str} -> {"id": int}
     last_shift_report   args {before?: float, include_pdf?: bool} -> saved report (pdf as pdf_b64) | None
@@ -81,7 +81,7 @@ def q_shift_report(conn: Connection, identity: Identity, args: dict[str, Any]) -
     start, end = _shift_args(args, now)
     operators = list(args.get("operators") or [identity.name])
     data = shift_report_data(conn, start, end, now, operators=operators, notes=str(args.get("notes") or ""),
-                             limit=int(args.get("limit", 200)))
+                             limit=int(args.get("limit", 50)))
     data["tz"] = _settings["tz"]
     data["towns"] = {k: list(v) for k, v in _towns().items()}
     return data
