@@ -17,6 +17,7 @@ from console.hub.passwords import hash_key, hash_password, new_key, verify_passw
 from console.store.schema import ApiKeyRow, OperatorRow, TownTokenRow
 
 SESSION_TTL_S = 7 * 24 * 3600.0
+KEY_CACHE_S = 30.0
 
 
 class AuthFailed(Exception):
@@ -33,6 +34,7 @@ class Authenticator:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions: dict[str, _Session] = {}
+        self._keys: dict[str, tuple[Identity, float]] = {}
 
     # ---- checks (blocking: call from a thread, Argon2 takes tens of milliseconds on purpose)
     def login(self, name: str, password: str) -> tuple[Identity, str]:
@@ -52,11 +54,18 @@ class Authenticator:
         return session.identity
 
     def source(self, key: str) -> Identity:
+        cached = self._keys.get(key)
+        if cached is not None and cached[1] > time.monotonic():
+            return cached[0]
         with self.engine.connect() as conn:
             row = conn.execute(select(ApiKeyRow.__table__).where(ApiKeyRow.key_hash == hash_key(key))).first()
         if row is None or not row.active:
             raise AuthFailed("unknown or revoked API key")
-        return Identity(row.name, Role.SOURCE)
+        identity = Identity(row.name, Role.SOURCE)
+        # A source posting one alert per request must not cost a query each time; a revoked key
+        # stops working within KEY_CACHE_S.
+        self._keys[key] = (identity, time.monotonic() + KEY_CACHE_S)
+        return identity
 
     def town(self, token: str) -> Identity:
         with self.engine.connect() as conn:
@@ -88,6 +97,7 @@ class Authenticator:
 
     def add_api_key(self, name: str, key: str | None = None) -> str:
         key = key or new_key()
+        self._keys.clear()
         with self.engine.begin() as conn:
             conn.execute(ApiKeyRow.__table__.delete().where(ApiKeyRow.name == name))
             conn.execute(insert(ApiKeyRow).values(name=name, key_hash=hash_key(key), active=True))
