@@ -48,3 +48,17 @@ def test_xlsx_round_trip(tmp_path: Path) -> None:
     assert values[2][1].startswith('=HYPERLINK')  # kept as text, not a formula
     assert ws.cell(3, 2).data_type == "s"
     assert values[2][3] == "satisfied"
+
+
+def test_write_export_translates_headers_and_values(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.report.export_dialog import ExportDialog, write_export
+
+    path = tmp_path / "q.csv"
+    assert write_export(ROWS, path, ["id", "category", "severity", "state"]) == 2
+    assert read_csv(path)[0] == {"ID": "1", "Category": "Hazmat vehicle", "Severity": "Critical",
+                                 "State": "Closed"}
+    xlsx = tmp_path / "q.xlsx"
+    assert write_export(ROWS, xlsx, ["title", "town"]) == 2
+    assert openpyxl.load_workbook(xlsx).active.cell(2, 1).value == "危化品车辆超速"
+    dialog = ExportDialog(fields=["id", "title"])
+    assert dialog.chosen_fields() == ["id", "title"] and dialog.chosen_format() == "csv"

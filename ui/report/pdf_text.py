@@ -4,7 +4,8 @@ Qt's PDF writer builds each font's ToUnicode map by looking a glyph up in the fo
 and takes the first code point that uses it. Noto Sans CJK shares glyphs between a radical and its
 ideograph (U+2EE3 ⻋ and U+8F66 车 are one glyph), so copy-paste and text search would find "⻋"
 where the report says "车". fix_to_unicode() rewrites those entries to the ideograph that shares the
-glyph, in place (same byte length, so the PDF's offsets stay valid).
+glyph, in place (same byte length, so the PDF's offsets stay valid). The same happens to the space:
+fonts map TAB and CR to the space glyph, so extracted words came out tab-separated.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import cache
 from PySide6.QtGui import QFont, QRawFont
 
 _RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
+_SPACE_ALIASES = {0x09: 0x20, 0x0D: 0x20}
 _UNIFIED = range(0x4E00, 0xA000)
 _CMAP = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
 _ARRAY = re.compile(rb"\[([^\]]*)\]")
@@ -41,9 +43,7 @@ def radical_map(family: str) -> dict[int, int]:
 
 
 def fix_to_unicode(pdf: bytes, family: str) -> bytes:
-    mapping = radical_map(family)
-    if not mapping:
-        return pdf
+    mapping = {**radical_map(family), **_SPACE_ALIASES}
 
     def fix_hex(m: re.Match[bytes]) -> bytes:
         cp = int(m.group(1), 16)
