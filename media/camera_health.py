@@ -98,7 +98,7 @@ class CameraFaultMonitor:
         if self.sink is None:
             return True
         try:
-            self.sink.raise_fault(camera_id, cam.kind, _utc(cam.bad_since or self._clock()))
+            self.sink.raise_fault(camera_id, cam.kind, _utc(self._clock() if cam.bad_since is None else cam.bad_since))
             return True
         except Exception:  # the sink (hub link) may be down: try again on the next observation
             log.exception("raising camera fault for %s failed", camera_id)

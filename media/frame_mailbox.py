@@ -26,7 +26,8 @@ import numpy as np
 class Frame:
     """One picture as handed to a consumer. Treat ``image`` as read-only: it may be painted elsewhere."""
 
-    image: np.ndarray  # H x W x 3, uint8, BGR, C-contiguous rows
+    # H x W x 3 BGR, or H x W x 4 BGRX (what Qt paints fastest: QImage.Format_RGB32), uint8, contiguous rows
+    image: np.ndarray
     seq: int  # 1, 2, 3 ... in the order frames were put
     at: float  # time.monotonic() when the frame was put
     source_size: tuple[int, int]  # (width, height) of the picture before any scaling

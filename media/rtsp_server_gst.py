@@ -105,9 +105,15 @@ class Server:
                 live = [(m, m.src) for m in self.mounts.values() if m.src is not None]
             for mount, src in live:
                 i = n % len(mount.units)
-                if mount.need_idr and not mount.idr[i]:
-                    continue
-                mount.need_idr = False
+                if mount.need_idr:
+                    # A new client: send at once from the last keyframe up to now, so it can decode
+                    # (and the server can describe the stream) without waiting for the next keyframe.
+                    mount.need_idr = False
+                    k = i
+                    while not mount.idr[k % len(mount.units)] and i - k < len(mount.units):
+                        k -= 1
+                    for j in range(k, i):
+                        src.emit("push-buffer", Gst.Buffer.new_wrapped(mount.units[j % len(mount.units)]))
                 src.emit("push-buffer", Gst.Buffer.new_wrapped(mount.units[i]))
             n += 1
 

@@ -23,18 +23,43 @@ def fit_size(source: tuple[int, int], target: tuple[int, int]) -> tuple[int, int
     return max(1, round(sw * scale)), max(1, round(sh * scale))
 
 
+# A picture up to this much larger than its tile is shown cropped instead of scaled to fit exactly.
+CROP_TOLERANCE = 1.04
+
+
+def scaled_size(source: tuple[int, int], target: tuple[int, int]) -> tuple[int, int]:
+    """The size the reader scales a frame to for a ``target`` tile: the exact fit, or the source divided
+    by a small integer when that is within CROP_TOLERANCE of the fit (integer reductions cost a fraction
+    of arbitrary ones: 640x360 -> 320x180 ~0.06 ms, -> 316x178 ~0.2 ms; none at all costs nothing)."""
+    fw, fh = fit_size(source, target)
+    scale = fw / source[0]
+    for d in (1, 2, 3, 4):
+        if 1 / d >= scale and (1 / d) / scale <= CROP_TOLERANCE:
+            return source[0] // d, source[1] // d
+    return fw, fh
+
+
+def fits_cropped(image: tuple[int, int], tile: tuple[int, int]) -> bool:
+    """True when ``image`` is at most CROP_TOLERANCE larger than the fit in ``tile`` (paint it unscaled)."""
+    fw, fh = fit_size(image, tile)
+    return image[0] >= fw and image[0] <= fw * CROP_TOLERANCE + 1 and image[1] <= fh * CROP_TOLERANCE + 1
+
+
 class CaptureStream:
     """Reads ``url`` on its own thread; the GUI polls ``mailbox`` and ``health``. Never blocks the caller."""
 
     def __init__(self, url: str, *, target_size: tuple[int, int] | None = None,
                  config: HealthConfig | None = None, opener: Callable[[str], VideoSource] = open_source,
-                 name: str = "") -> None:
+                 name: str = "", bgrx: bool = False) -> None:
         self.url = url
         self.name = name or url
         self.config = config or HealthConfig()
         self.mailbox = FrameMailbox()
         self.health = StreamHealth(self.config)
         self._opener = opener
+        # BGRX frames (a 4th byte per pixel) paint as a plain copy into Qt's 32-bit backing store; the
+        # conversion runs here, on the reader thread, after scaling down.
+        self.bgrx = bgrx
         self._target = target_size
         self._full: np.ndarray | None = None
         self._stop = threading.Event()
@@ -110,8 +135,11 @@ class CaptureStream:
             self._full = image
             target = self._target
             if target is not None:
-                size = fit_size((w, h), target)
+                size = scaled_size((w, h), target)
                 if size != (w, h):
-                    image = cv2.resize(image, size, interpolation=cv2.INTER_LINEAR)
+                    exact = w % size[0] == 0 and h % size[1] == 0 and w // size[0] == h // size[1]
+                    image = cv2.resize(image, size, interpolation=cv2.INTER_AREA if exact else cv2.INTER_LINEAR)
             self.health.frame(now, freeze.feed(image, now), (w, h))
+            if self.bgrx:
+                image = cv2.cvtColor(image, cv2.COLOR_BGR2BGRA)
             self.mailbox.put(image, (w, h), now)

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from console.domain.geography import Camera
-from media.capture import CaptureStream, HealthConfig, StreamState, fit_size
+from media.capture import CaptureStream, HealthConfig, StreamState, fit_size, fits_cropped
 from media.frame_mailbox import Frame
 from ui.video.mime import camera_from_mime, camera_mime
 
@@ -42,6 +42,8 @@ def state_text(state: StreamState) -> str:
         StreamState.CLOSED: tr("VideoTile", "Closed"),
     }[state]
 
+
+BAND = 18  # height of the overlay's title and status bands
 
 STATE_COLORS = {
     StreamState.CONNECTING: QColor(230, 200, 60),
@@ -75,6 +77,9 @@ class VideoTile(QWidget):
         self._frame: Frame | None = None
         self._image: QImage | None = None  # wraps self._frame.image: keep both together
         self._overlay_key: tuple[object, ...] = ()
+        self._band_key: tuple[object, ...] = ()
+        self._top_band: QImage | None = None
+        self._bottom_band: QImage | None = None
         self._drag_from: QPoint | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted
         self.setAcceptDrops(True)
@@ -98,7 +103,7 @@ class VideoTile(QWidget):
             if url is not None:
                 name = camera.id if camera else url
                 self.stream = CaptureStream(url, target_size=self._target_size(), config=self.health_config,
-                                            name=name).start()
+                                            name=name, bgrx=True).start()
         self._overlay_key = ()
         self.update()
 
@@ -136,8 +141,8 @@ class VideoTile(QWidget):
             frame = stream.mailbox.newer_than(self._frame.seq if self._frame else 0)
             if frame is not None:
                 img = frame.image
-                self._image = QImage(img.data, img.shape[1], img.shape[0], img.strides[0],
-                                     QImage.Format.Format_BGR888)
+                fmt = QImage.Format.Format_RGB32 if img.shape[2] == 4 else QImage.Format.Format_BGR888
+                self._image = QImage(img.data, img.shape[1], img.shape[0], img.strides[0], fmt)
                 self._frame = frame
                 dirty = True
         key = self._overlay_state(now)
@@ -149,8 +154,8 @@ class VideoTile(QWidget):
 
     def _overlay_state(self, now: float) -> tuple[object, ...]:
         if self.stream is None:
-            return (None,)
-        return (self.stream.state(now), round(self.stream.health.fps(now)), int(time.time()))
+            return (None, self.selected)
+        return (self.stream.state(now), round(self.stream.health.fps(now)), int(time.time()), self.selected)
 
     # -- painting
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -158,20 +163,22 @@ class VideoTile(QWidget):
         rect = self.rect()
         image, frame = self._image, self._frame
         if image is not None and frame is not None:
-            w, h = fit_size((image.width(), image.height()), (rect.width(), rect.height()))
-            target = QRect((rect.width() - w) // 2, (rect.height() - h) // 2, w, h)
-            if target.y() > 0:
-                p.fillRect(0, 0, rect.width(), target.y(), Qt.GlobalColor.black)
-                p.fillRect(0, target.bottom() + 1, rect.width(), rect.height() - target.bottom() - 1,
-                           Qt.GlobalColor.black)
-            if target.x() > 0:
-                p.fillRect(0, 0, target.x(), rect.height(), Qt.GlobalColor.black)
-                p.fillRect(target.right() + 1, 0, rect.width() - target.right() - 1, rect.height(),
-                           Qt.GlobalColor.black)
-            if (w, h) == (image.width(), image.height()):
-                p.drawImage(target.topLeft(), image)
+            iw, ih = image.width(), image.height()
+            if fits_cropped((iw, ih), (rect.width(), rect.height())):
+                w, h = iw, ih  # the common case: a plain copy, centred, the odd pixel cropped
             else:  # the reader has not caught up with a resize yet
-                p.drawImage(target, image)
+                w, h = fit_size((iw, ih), (rect.width(), rect.height()))
+            x, y = (rect.width() - w) // 2, (rect.height() - h) // 2
+            if y > 0:
+                p.fillRect(0, 0, rect.width(), y, Qt.GlobalColor.black)
+                p.fillRect(0, y + h, rect.width(), rect.height() - y - h, Qt.GlobalColor.black)
+            if x > 0:
+                p.fillRect(0, 0, x, rect.height(), Qt.GlobalColor.black)
+                p.fillRect(x + w, 0, rect.width() - x - w, rect.height(), Qt.GlobalColor.black)
+            if (w, h) == (iw, ih):
+                p.drawImage(x, y, image)
+            else:
+                p.drawImage(QRect(x, y, w, h), image)
             if self.paint_probe is not None:
                 self.paint_probe(frame)
             self.painted_frames += 1
@@ -183,28 +190,17 @@ class VideoTile(QWidget):
     def _paint_overlay(self, p: QPainter, rect: QRect, no_picture: bool) -> None:
         now = time.monotonic()
         self._overlay_key = self._overlay_state(now)
-        p.setFont(self._font)
-        band = 18
-        if self.camera is not None:
-            town = self.town_names.get(self.camera.town or "", self.camera.town or "")
-            title = f"{self.camera.name}  ·  {town}" if town else self.camera.name
-            p.fillRect(0, 0, rect.width(), band, QColor(0, 0, 0, 140))
-            p.setPen(Qt.GlobalColor.white)
-            p.drawText(QRect(6, 0, rect.width() - 12, band), Qt.AlignmentFlag.AlignVCenter, title)
+        # The bands' text changes about once a second: render them to images then, blit them per frame.
+        cache_key = (self._overlay_key, rect.width(), self.camera.id if self.camera else None)
+        if cache_key != self._band_key:
+            self._band_key = cache_key
+            self._top_band, self._bottom_band = self._render_bands(rect.width(), now)
+        if self._top_band is not None:
+            p.drawImage(0, 0, self._top_band)
+        if self._bottom_band is not None:
+            p.drawImage(0, rect.height() - self._bottom_band.height(), self._bottom_band)
         if self.stream is not None:
             state = self.stream.state(now)
-            fps = self.stream.health.fps(now)
-            p.fillRect(0, rect.height() - band, rect.width(), band, QColor(0, 0, 0, 140))
-            bottom = QRect(6, rect.height() - band, rect.width() - 12, band)
-            p.setPen(Qt.GlobalColor.white)
-            p.drawText(bottom, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       datetime.now().strftime("%H:%M:%S"))
-            p.setPen(STATE_COLORS[state])
-            size = self.stream.health.source_size
-            detail = f"{state_text(state)}  {fps:.0f} fps" if state is StreamState.LIVE else state_text(state)
-            if size and state is StreamState.LIVE and rect.width() > 260:
-                detail = f"{size[0]}x{size[1]}  {detail}"
-            p.drawText(bottom, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, detail)
             if state is not StreamState.LIVE or no_picture:
                 self._paint_banner(p, rect, state)
         elif self.camera is None:
@@ -214,6 +210,39 @@ class VideoTile(QWidget):
             p.setPen(QColor(255, 200, 0))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
             p.drawRect(rect.adjusted(1, 1, -2, -2))
+
+    def _band(self, width: int) -> tuple[QImage, QPainter]:
+        img = QImage(max(1, width), BAND, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(QColor(0, 0, 0, 140))
+        painter = QPainter(img)
+        painter.setFont(self._font)
+        return img, painter
+
+    def _render_bands(self, width: int, now: float) -> tuple[QImage | None, QImage | None]:
+        top = bottom = None
+        if self.camera is not None:
+            town = self.town_names.get(self.camera.town or "", self.camera.town or "")
+            title = f"{self.camera.name}  ·  {town}" if town else self.camera.name
+            top, p = self._band(width)
+            p.setPen(Qt.GlobalColor.white)
+            p.drawText(QRect(6, 0, width - 12, BAND), Qt.AlignmentFlag.AlignVCenter, title)
+            p.end()
+        if self.stream is not None:
+            state = self.stream.state(now)
+            fps = self.stream.health.fps(now)
+            bottom, p = self._band(width)
+            box = QRect(6, 0, width - 12, BAND)
+            p.setPen(Qt.GlobalColor.white)
+            p.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       datetime.now().strftime("%H:%M:%S"))
+            p.setPen(STATE_COLORS[state])
+            size = self.stream.health.source_size
+            detail = f"{state_text(state)}  {fps:.0f} fps" if state is StreamState.LIVE else state_text(state)
+            if size and state is StreamState.LIVE and width > 260:
+                detail = f"{size[0]}x{size[1]}  {detail}"
+            p.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, detail)
+            p.end()
+        return top, bottom
 
     def _paint_banner(self, p: QPainter, rect: QRect, state: StreamState) -> None:
         assert self.stream is not None

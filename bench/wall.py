@@ -1,0 +1,181 @@
+"""Video wall benchmark: a real RTSP server on loopback into an offscreen wall; prints ONE JSON line last.
+
+Scenarios (each with the decode-only cost of the same streams measured in the same run, the ceiling):
+  grid  16 x 640x360 25 fps H.264 sub-streams in a 4x4 wall
+  main  4 x 1280x720 25 fps main streams in a 2x2 wall
+  open  time from showing the 4x4 layout to all 16 tiles live (painted a frame)
+Latency: glass-to-glass from the frame's send time (a counter burned into the picture, sent on the
+server's timeline) to the moment a tile paints it.
+Run: .venv/bin/python bench/wall.py [--seconds 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import psutil  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from console.domain.geography import Camera  # noqa: E402
+from media.capture.frame_code import read_code  # noqa: E402
+from media.capture.sources import open_source  # noqa: E402
+from media.frame_mailbox import Frame  # noqa: E402
+from media.rtsp_server import Content, RtspServer, encode  # noqa: E402
+from ui.video.wall import VideoWall  # noqa: E402
+
+FRAMES = 250
+PROC = psutil.Process()
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def cpu_seconds() -> float:
+    t = PROC.cpu_times()
+    return t.user + t.system
+
+
+def wait(app: QApplication, seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def decode_only(urls: list[str], seconds: float) -> dict[str, float]:
+    """The ceiling: one plain reader thread per stream, decode and nothing else."""
+    counts = [0] * len(urls)
+    started = [False] * len(urls)
+    stop = threading.Event()
+    measuring = threading.Event()
+
+    def read(i: int, url: str) -> None:
+        src = open_source(url)
+        try:
+            while not stop.is_set():
+                if src.read() is not None:
+                    started[i] = True
+                    if measuring.is_set():
+                        counts[i] += 1
+        finally:
+            src.close()
+
+    threads = [threading.Thread(target=read, args=(i, u), daemon=True) for i, u in enumerate(urls)]
+    for t in threads:
+        t.start()
+    deadline = time.monotonic() + 30
+    while not all(started) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    c0, t0 = cpu_seconds(), time.monotonic()
+    measuring.set()
+    time.sleep(seconds)
+    measuring.clear()
+    c1, t1 = cpu_seconds(), time.monotonic()
+    stop.set()
+    for t in threads:
+        t.join(5)
+    frames = sum(counts)
+    return {"cpu_per_frame_ms": (c1 - c0) / max(1, frames) * 1000, "fps_min": min(counts) / (t1 - t0),
+            "cores": (c1 - c0) / (t1 - t0)}
+
+
+def run_wall(app: QApplication, server: RtspServer, cameras: list[Camera], layout: str, size: tuple[int, int],
+             seconds: float) -> dict[str, float]:
+    wall = VideoWall(cameras, layout=layout)
+    wall.resize(*size)
+    lat: list[float] = []
+    measuring = [False]
+
+    def probe(frame: Frame) -> None:
+        if measuring[0]:
+            now = time.time()
+            lat.append((now - server.send_time(read_code(frame.image), FRAMES, now)) * 1000)
+
+    for tile in wall.tiles:
+        tile.paint_probe = probe
+    start = time.monotonic()
+    wall.show_cameras([c.id for c in cameras])
+    wall.show()
+    tiles = wall.visible_tiles()
+    open_s = float("nan")
+    deadline = start + 20
+    while time.monotonic() < deadline:
+        wait(app, 0.02)
+        if all(t.painted_frames > 0 for t in tiles):
+            open_s = time.monotonic() - start
+            break
+    wait(app, 2.0)
+    painted0 = [t.painted_frames for t in tiles]
+    dropped0 = sum(t.stream.mailbox.dropped for t in tiles if t.stream)
+    c0, t0 = cpu_seconds(), time.monotonic()
+    measuring[0] = True
+    wait(app, seconds)
+    measuring[0] = False
+    c1, t1 = cpu_seconds(), time.monotonic()
+    painted = [t.painted_frames - p for t, p in zip(tiles, painted0, strict=True)]
+    dropped = sum(t.stream.mailbox.dropped for t in tiles if t.stream) - dropped0
+    wall.shutdown()
+    wall.deleteLater()
+    lat.sort()
+    return {"open_s": open_s, "fps_min": min(painted) / (t1 - t0),
+            "cpu_per_frame_ms": (c1 - c0) / max(1, sum(painted)) * 1000, "cores": (c1 - c0) / (t1 - t0),
+            "latency_p50_ms": lat[len(lat) // 2] if lat else float("nan"),
+            "latency_p95_ms": lat[int(len(lat) * 0.95)] if lat else float("nan"), "dropped": dropped}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=8.0)
+    args = parser.parse_args()
+    log("encoding test content (cached after the first run)")
+    sub = encode(Content("bench", 640, 360, 25, FRAMES))
+    main_clip = encode(Content("bench", 1280, 720, 25, FRAMES))
+    mounts = {f"/sub{i:02d}": sub for i in range(16)} | {f"/main{i:02d}": main_clip for i in range(16)}
+    app = QApplication.instance() or QApplication(sys.argv)
+    with RtspServer(mounts) as server:
+        grid_cams = [Camera(f"c{i:02d}", f"Camera {i:02d}", server.url(f"/main{i:02d}"), "t",
+                            server.url(f"/sub{i:02d}")) for i in range(16)]
+        main_cams = grid_cams[:4]
+        log("grid: decode-only ceiling")
+        grid_dec = decode_only([c.sub_url or "" for c in grid_cams], args.seconds)
+        log(f"  {grid_dec}")
+        log("grid: 4x4 wall")
+        grid = run_wall(app, server, grid_cams, "16", (1280, 720), args.seconds)
+        log(f"  {grid}")
+        log("main: decode-only ceiling")
+        main_dec = decode_only([c.url for c in main_cams], args.seconds)
+        log(f"  {main_dec}")
+        log("main: 2x2 wall")
+        main_wall = run_wall(app, server, main_cams, "4", (1920, 1080), args.seconds)
+        log(f"  {main_wall}")
+    result = {
+        "grid_fps_per_tile_min": round(grid["fps_min"], 2),
+        "grid_cpu_ratio": round(grid["cpu_per_frame_ms"] / grid_dec["cpu_per_frame_ms"], 3),
+        "grid_latency_p95_ms": round(grid["latency_p95_ms"], 1),
+        "grid_latency_p50_ms": round(grid["latency_p50_ms"], 1),
+        "grid_cores": round(grid["cores"], 2),
+        "grid_decode_only_cores": round(grid_dec["cores"], 2),
+        "grid_dropped": grid["dropped"],
+        "main_fps_per_tile_min": round(main_wall["fps_min"], 2),
+        "main_cpu_ratio": round(main_wall["cpu_per_frame_ms"] / main_dec["cpu_per_frame_ms"], 3),
+        "main_latency_p95_ms": round(main_wall["latency_p95_ms"], 1),
+        "main_cores": round(main_wall["cores"], 2),
+        "main_decode_only_cores": round(main_dec["cores"], 2),
+        "open_16_s": round(grid["open_s"], 3),
+    }
+    print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()

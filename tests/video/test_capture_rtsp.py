@@ -1,0 +1,150 @@
+"""Capture streams against a real GStreamer RTSP server on loopback."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+import numpy as np
+import pytest
+
+from media.capture import CaptureStream, StreamState, parse_url
+from media.capture.frame_code import read_code
+from media.capture.health import Backoff, FreezeDetector
+from media.frame_mailbox import Frame
+from media.rtsp_server import RtspServer
+from tests.video.conftest import CLIP_FRAMES, FAST_HEALTH, Clips
+
+
+def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+def collect(stream: CaptureStream, seconds: float) -> list[Frame]:
+    frames: list[Frame] = []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        f = stream.mailbox.newer_than(frames[-1].seq if frames else 0)
+        if f is not None:
+            frames.append(f)
+        time.sleep(0.005)
+    return frames
+
+
+@pytest.fixture
+def streams() -> Iterator[list[CaptureStream]]:
+    made: list[CaptureStream] = []
+    yield made
+    for s in made:
+        s.stop()
+    for s in made:
+        assert s.join(5), f"reader thread of {s.name} did not stop"
+
+
+@pytest.mark.parametrize("transport", ["tcp", "udp"])
+def test_live_stream_delivers_consecutive_frames_scaled_to_the_tile(
+        rtsp: RtspServer, streams: list[CaptureStream], transport: str) -> None:
+    stream = CaptureStream(rtsp.url("/cam01/sub", transport), target_size=(320, 180), config=FAST_HEALTH)
+    assert parse_url(stream.url).transport == transport
+    streams.append(stream.start())
+    wait_for(lambda: stream.state() is StreamState.LIVE, 5, "live")
+    frames = collect(stream, 1.5)
+    assert len(frames) >= 30  # 25 fps
+    assert all(f.image.shape == (180, 320, 3) for f in frames)
+    assert frames[-1].source_size == (640, 360)
+    counters = [read_code(f.image) for f in frames]
+    steps = {(b - a) % CLIP_FRAMES for a, b in zip(counters, counters[1:], strict=False)}
+    assert steps <= {1, 2, 3}, counters  # the picture advances frame by frame
+    assert 22 <= stream.health.fps(time.monotonic()) <= 28
+    full = stream.latest_full_frame()
+    assert full is not None and full.shape == (360, 640, 3)
+
+
+def test_wrong_url_goes_offline_with_an_error_and_keeps_retrying(rtsp: RtspServer,
+                                                                  streams: list[CaptureStream]) -> None:
+    missing = CaptureStream(rtsp.url("/no-such-camera"), config=FAST_HEALTH).start()
+    refused = CaptureStream("rtsp://127.0.0.1:9/cam", config=FAST_HEALTH).start()
+    bogus = CaptureStream("gopher://camera", config=FAST_HEALTH).start()
+    streams += [missing, refused, bogus]
+    for s in streams:
+        wait_for(lambda s=s: s.state() is StreamState.OFFLINE, 6, f"{s.url} offline")
+        assert s.health.error
+        assert s.mailbox.peek() is None
+        assert s.running  # still trying, with backoff
+    assert "unsupported" in bogus.health.error
+
+
+def test_frozen_source_is_reported_frozen(rtsp: RtspServer, streams: list[CaptureStream]) -> None:
+    stream = CaptureStream(rtsp.url("/frozen"), target_size=(320, 180), config=FAST_HEALTH).start()
+    streams.append(stream)
+    wait_for(lambda: stream.health.frames > 0, 5, "first frame")
+    wait_for(lambda: stream.state() is StreamState.FROZEN, 5, "frozen")
+    assert stream.health.fps(time.monotonic()) > 20  # frames still arrive: it is the picture that froze
+
+
+def test_camera_with_another_resolution_keeps_its_aspect(rtsp: RtspServer, streams: list[CaptureStream]) -> None:
+    stream = CaptureStream(rtsp.url("/square"), target_size=(320, 180), config=FAST_HEALTH).start()
+    streams.append(stream)
+    wait_for(lambda: stream.state() is StreamState.LIVE, 5, "live")
+    frame = collect(stream, 0.3)[-1]
+    assert frame.source_size == (480, 480)
+    assert frame.image.shape == (180, 180, 3)  # fits the 16:9 tile, letterboxed, not stretched
+
+
+def test_resolution_change_mid_stream_keeps_the_stream_live(rtsp: RtspServer,
+                                                            streams: list[CaptureStream]) -> None:
+    # The clip switches 640x360 -> 480x480 -> 640x360 every 2 s. OpenCV's FFmpeg backend scales every
+    # decoded picture to the size the stream opened with (a known limitation): the tile stays live,
+    # frames keep coming at full rate, nothing crashes.
+    stream = CaptureStream(rtsp.url("/switch"), target_size=(320, 180), config=FAST_HEALTH).start()
+    streams.append(stream)
+    wait_for(lambda: stream.state() is StreamState.LIVE, 5, "live")
+    frames = collect(stream, 4.5)
+    assert len(frames) > 90
+    assert {f.image.shape for f in frames} == {(180, 320, 3)}
+    assert stream.state() is StreamState.LIVE and stream.running
+
+
+def test_server_stop_goes_offline_then_recovers_on_restart(clips: Clips, streams: list[CaptureStream]) -> None:
+    with RtspServer({"/cam": clips.sub}) as server:
+        stream = CaptureStream(server.url("/cam"), config=FAST_HEALTH).start()
+        streams.append(stream)
+        wait_for(lambda: stream.state() is StreamState.LIVE, 5, "live")
+        server.stop()
+        wait_for(lambda: stream.state() in (StreamState.STALLED, StreamState.OFFLINE), 4, "stalled")
+        wait_for(lambda: stream.state() is StreamState.OFFLINE, 6, "offline")
+        assert stream.health.retry_in(time.monotonic()) is not None
+        server.start()
+        wait_for(lambda: stream.state() is StreamState.LIVE, 8, "live again")
+        before = stream.health.frames
+        time.sleep(0.5)
+        assert stream.health.frames > before
+
+
+def test_synthetic_source_burns_a_counter_and_can_freeze(streams: list[CaptureStream]) -> None:
+    stream = CaptureStream("synthetic://cam9?size=320x180&fps=25&freeze_after=1", config=FAST_HEALTH).start()
+    streams.append(stream)
+    frames = collect(stream, 0.6)
+    assert [read_code(f.image) for f in frames[:3]] == [read_code(frames[0].image) + i for i in range(3)]
+    wait_for(lambda: stream.state() is StreamState.FROZEN, 5, "frozen")
+
+
+def test_freeze_detector_and_backoff() -> None:
+    det = FreezeDetector(after_s=1.0, every_s=0.0)
+    still = np.zeros((90, 160, 3), np.uint8)
+    assert not det.feed(still, 0.0)
+    assert not det.feed(still, 0.9)
+    assert det.feed(still, 1.1)
+    moved = still.copy()
+    moved[20:60, 40:100] = 200
+    assert not det.feed(moved, 1.2)
+    backoff = Backoff(0.5, 4.0)
+    delays = [backoff.next() for _ in range(6)]
+    assert 0.4 < delays[0] < 0.6 and 3.3 < delays[-1] < 4.7 and delays[3] > delays[1]
+    backoff.reset()
+    assert backoff.next() < 0.6
