@@ -68,7 +68,7 @@ class Alert:
 
     def to_dict(self) -> dict[str, Any]:
         """The wire form: plain JSON types."""
-        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        data = {name: getattr(self, name) for name in _FIELD_NAMES}
         data["category"] = str(self.category)
         data["severity"] = str(self.severity)
         data["state"] = str(self.state)
@@ -77,11 +77,14 @@ class Alert:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Alert:
-        names = {f.name for f in dataclasses.fields(cls)}
-        kwargs = {k: v for k, v in data.items() if k in names}
+        kwargs = {k: v for k, v in data.items() if k in _FIELD_SET}
         kwargs["category"] = Category(kwargs["category"])
         kwargs["severity"] = Severity(kwargs["severity"])
         kwargs["state"] = State(kwargs.get("state", State.NEW))
         kwargs["attachments"] = [Attachment(**a) for a in kwargs.get("attachments") or []]
         kwargs["extra"] = dict(kwargs.get("extra") or {})
         return cls(**kwargs)
+
+
+_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Alert))
+_FIELD_SET = frozenset(_FIELD_NAMES)

@@ -17,7 +17,7 @@ from console.hub.alert_service import IntakeResult
 from console.hub.hub import Hub
 from console.hub.session import Session
 from console.hub.socket_auth import authenticate
-from console.protocol.intake import IntakeError, parse_alert
+from console.protocol.intake import IntakeError, parse_alert, parse_frame_fast
 
 MAX_IN_FLIGHT = 20_000  # alerts accepted for writing but not yet answered, per source
 ANSWER_FRAME_MAX = 1_000  # frames answered in one message
@@ -62,6 +62,9 @@ async def intake_socket(websocket: WebSocket) -> None:
 
 def _read_frame(text: str) -> tuple[Any, list[Any]]:
     """The frame's seq and, per alert, a validated AlertIn or the IntakeError that refused it."""
+    fast = parse_frame_fast(text)
+    if fast is not None:
+        return fast
     try:
         frame = json.loads(text)
     except json.JSONDecodeError as exc:
