@@ -1,0 +1,116 @@
+"""Dashboard bench: a year of generated alerts (1,000,000 by default) in SQLite and in PostgreSQL,
+then the 30-day dashboard refresh (the hub's "dashboard" query) timed on each.
+
+    .venv/bin/python bench/dashboard.py [--alerts N] [--runs 5]
+
+Prints progress lines, then ONE JSON line last: alerts, generation times, and the refresh times
+(sqlite_refresh_30d_s / postgres_refresh_30d_s are the median of --runs refreshes, each on a new
+connection; *_max_s the slowest, *_first_s the first one after loading).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import Engine, func, select  # noqa: E402
+
+from console.analytics.dashboard import grouped, per_bucket, step_percentiles  # noqa: E402
+from console.analytics.generator import populate  # noqa: E402
+from console.analytics.periods import resolve_period  # noqa: E402
+from console.domain.enums import Role  # noqa: E402
+from console.hub.dashboard_queries import q_dashboard  # noqa: E402
+from console.hub.identity import Identity  # noqa: E402
+from console.store.engine import make_engine  # noqa: E402
+from console.store.migrate import upgrade  # noqa: E402
+from console.store.schema import AlertRow  # noqa: E402
+from tests.support.postgres import start_cluster  # noqa: E402
+
+YEAR = 365 * 86400.0
+WHO = Identity("bench", Role.SUPERVISOR)
+
+
+def log(text: str) -> None:
+    print(text, flush=True)
+
+
+def load(engine: Engine, n: int, now: float) -> float:
+    upgrade(engine)
+    t = time.perf_counter()
+    with engine.begin() as conn:
+        populate(conn, n, now - YEAR, now, now, seed=2026, with_audit=False, with_calls=True)
+    return time.perf_counter() - t
+
+
+def time_refreshes(engine: Engine, now: float, runs: int) -> dict[str, Any]:
+    times = []
+    figures: dict[str, Any] = {}
+    for _ in range(runs):
+        with engine.connect() as conn:
+            t = time.perf_counter()
+            figures = q_dashboard(conn, WHO, {"period": "30d", "now": now})
+            times.append(time.perf_counter() - t)
+    period = resolve_period("30d", now)
+    parts = {}
+    with engine.connect() as conn:
+        for name, fn in (("grouped", lambda: grouped(conn, period, now)),
+                         ("per_bucket", lambda: per_bucket(conn, period, 3600.0)),
+                         ("percentiles", lambda: step_percentiles(conn, period))):
+            t = time.perf_counter()
+            fn()
+            parts[name] = round(time.perf_counter() - t, 4)
+        total = conn.execute(select(func.count()).select_from(AlertRow)).scalar()
+    return {"first": times[0], "median": statistics.median(times), "max": max(times), "parts": parts,
+            "in_period": figures["received"], "total": total}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--alerts", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    now = time.time()
+    result: dict[str, Any] = {"alerts": args.alerts}
+
+    with tempfile.TemporaryDirectory(prefix="hall-bench-") as tmp:
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'hall.db'}")
+        result["sqlite_generate_s"] = round(load(engine, args.alerts, now), 2)
+        log(f"sqlite: generated {args.alerts} alerts in {result['sqlite_generate_s']} s")
+        r = time_refreshes(engine, now, args.runs)
+        log(f"sqlite: 30-day refresh {r}")
+        result.update(sqlite_refresh_30d_s=round(r["median"], 4), sqlite_refresh_30d_max_s=round(r["max"], 4),
+                      sqlite_refresh_30d_first_s=round(r["first"], 4), alerts_in_30d=r["in_period"])
+        assert r["total"] == args.alerts
+        engine.dispose()
+
+    url, stop = start_cluster(settings={"shared_buffers": "512MB"})
+    try:
+        engine = make_engine(url)
+        result["postgres_generate_s"] = round(load(engine, args.alerts, now), 2)
+        log(f"postgres: generated {args.alerts} alerts in {result['postgres_generate_s']} s")
+        # What autovacuum does shortly after a bulk load: planner statistics.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("ANALYZE alerts")
+        r = time_refreshes(engine, now, args.runs)
+        log(f"postgres: 30-day refresh {r}")
+        result.update(postgres_refresh_30d_s=round(r["median"], 4),
+                      postgres_refresh_30d_max_s=round(r["max"], 4),
+                      postgres_refresh_30d_first_s=round(r["first"], 4))
+        assert r["total"] == args.alerts
+        engine.dispose()
+    finally:
+        stop()
+    print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
