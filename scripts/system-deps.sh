@@ -21,6 +21,8 @@ declare -A PROBE=(
   [libegl1]=/usr/lib/x86_64-linux-gnu/libEGL.so.1
   [libxkbcommon-x11-0]=/usr/lib/x86_64-linux-gnu/libxkbcommon-x11.so.0
   [libxcb-cursor0]=/usr/lib/x86_64-linux-gnu/libxcb-cursor.so.0
+  [libxcb-icccm4]=/usr/lib/x86_64-linux-gnu/libxcb-icccm.so.4
+  [libxcb-keysyms1]=/usr/lib/x86_64-linux-gnu/libxcb-keysyms.so.1
   [libpulse0]=/usr/lib/x86_64-linux-gnu/libpulse.so.0
   [postgresql]=/usr/lib/postgresql/15/bin/initdb
 )
