@@ -194,6 +194,8 @@ class AlertActions(QObject):
         dialog.accepted.connect(accepted)
         dialog.rejected.connect(lambda: setattr(self, "current_dialog", None))
         dialog.finished.connect(dialog.deleteLater)
+        # Keyboard-first: after the dialog, the keys go back to the queue.
+        dialog.finished.connect(lambda _result: self.window.activateWindow())
         self.current_dialog = dialog
         dialog.open()
 

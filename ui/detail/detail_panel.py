@@ -123,7 +123,11 @@ class DetailPanel(QWidget):
                 value.clear()
             self._clear_thumbs()
             self.timeline.clear()
+            self.history = []
             return
+        if not same:  # never show another alert's timeline, even for a moment
+            self.timeline.clear()
+            self.history = []
         colour = theme.SEVERITY_COLOURS[alert.severity].name()
         self.heading.setText(f"<span style='font-size:15pt'><b>#{alert.id}</b> "
                              f"<span style='color:{colour}'>{theme.SEVERITY_GLYPHS[alert.severity]}</span> "

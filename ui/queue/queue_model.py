@@ -245,40 +245,49 @@ class QueueModel:
         self.set_filters(Filters(f.categories, f.severities, f.states, f.towns, f.assignee, text))
 
     def set_user(self, user: str) -> None:
+        if user == self.user:
+            return
         self.user = user
         self._recount()
         self.refilter()
 
     def sort(self, column: int, descending: bool = False) -> None:
+        # The observer hears "reset" before anything moves, so it can still read the old rows.
+        self.observer.begin_reset()
         self.sort_column = Column(column)
         self.descending = descending
         self._keys = {i: self._key(a) for i, a in self.alerts.items()}
         self._master = sorted(self._keys.values())
-        self.refilter()
+        self._filter()
+        self.observer.end_reset()
 
     def refilter(self) -> None:
+        self.observer.begin_reset()
+        self._filter()
+        self.observer.end_reset()
+
+    def _filter(self) -> None:
         self._predicate = self._build_predicate()
         predicate, alerts = self._predicate, self.alerts
-        self.observer.begin_reset()
         self._visible = [k for k in self._master if predicate(alerts[k[-1]])]
-        self.observer.end_reset()
 
     # ---- feeding
     def reset(self, alerts: Iterable[Alert]) -> None:
         """A snapshot: replaces everything."""
+        self.observer.begin_reset()
         self.alerts = {a.id: a for a in alerts}
         self._keys = {i: self._key(a) for i, a in self.alerts.items()}
         self._master = sorted(self._keys.values())
         self._search = {i: self._search_text(a) for i, a in self.alerts.items()}
         self._due = {}
-        self._due_sorted = []
         for a in self.alerts.values():
             due = current_due(a)
             if due is not None:
                 self._due[a.id] = due
         self._due_sorted = sorted((d, i) for i, d in self._due.items())
         self._recount()
-        self.refilter()
+        self._filter()
+        self.observer.end_reset()
         self.observer.counts_changed()
 
     def _recount(self) -> None:
