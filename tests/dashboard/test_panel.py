@@ -90,3 +90,39 @@ def test_stale_replies_are_dropped(qtbot) -> None:  # type: ignore[no-untyped-de
 def test_format_duration() -> None:
     assert [format_duration(v) for v in (None, 42, 300, 1500, 7260, 90000)] == [
         "\u2013", "42s", "5m 00s", "25m", "2h 01m", "1d 1h"]
+
+
+def test_chinese_dashboard(qtbot, sqlite_engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import labels
+    from ui.report.translations_zh import DictTranslator
+
+    translator = DictTranslator()
+    QCoreApplication.installTranslator(translator)
+    labels.reset()
+    try:
+        load(sqlite_engine)
+        w = DashboardPanel(direct_fetch(sqlite_engine, clock=lambda: NOW))
+        qtbot.addWidget(w)
+        w.set_period("custom", T0, T0 + 4 * 3600)
+        assert w.tiles["satisfaction"].caption.text() == "满意率"
+        assert w.town_table.item(0, 0).text() == "龙华镇"  # names from the demo district via the query
+        assert w.town_table.horizontalHeaderItem(5).text() == "平均办理时长"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        labels.reset()
+
+
+def test_alert_changes_refresh_once_per_burst(qtbot) -> None:  # type: ignore[no-untyped-def]
+    calls = []
+    w = DashboardPanel(lambda args, done: calls.append(args), change_delay_ms=50)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    before = len(calls)
+    for _ in range(5):
+        w.on_alerts_changed([{"id": 1}])
+    qtbot.waitUntil(lambda: len(calls) == before + 1, timeout=2000)
+    qtbot.wait(150)
+    assert len(calls) == before + 1 and calls[-1] == {"period": "shift"}

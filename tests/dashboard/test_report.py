@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from dashboard_dataset import NOW, T0, load
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import Engine
 
@@ -52,11 +52,9 @@ def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
                   ("Labels", "Acknowledged"): "已确认", ("Labels", "Bounced back"): "退单"})
     translator = DictTranslator(table)
     QCoreApplication.installTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     labels.reset()
     yield
     QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     labels.reset()
 
 

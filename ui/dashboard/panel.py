@@ -4,6 +4,7 @@ Wiring (main window, with the hub bridge):
 
     panel = DashboardPanel(lambda args, done: bridge.query("dashboard", done, panel.show_error, **args))
     panel.sig_filter_requested.connect(queue.apply_dashboard_filter)
+    bridge.sig_changes.connect(panel.on_alerts_changed)   # live: refresh soon after alerts change
 
 `fetch(args, done)` gets the query args ({"period": "shift"|"today"|"7d"|"30d"|"custom", "start",
 "end"}) and calls done(figures) now or later on the GUI thread; replies to superseded requests are
@@ -22,7 +23,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +50,7 @@ from console.domain.enums import Category, Role, Severity
 from ui import labels
 from ui.dashboard.bar_chart import BarChart
 from ui.dashboard.colours import CATEGORY_COLOURS, STATE_COLOURS
+from ui.dashboard.town_names import chinese_names
 from ui.theme import SEVERITY_COLOURS
 
 Figures = dict[str, Any]
@@ -89,10 +91,6 @@ def format_rate(rate: dict[str, Any]) -> str:
     return "\u2013" if rate.get("value") is None else f"{rate['value'] * 100:.1f}%"
 
 
-def _chinese() -> bool:
-    return QLocale().language() == QLocale.Language.Chinese
-
-
 class KpiTile(QFrame):
     """A big number with its caption; the tooltip explains what is counted."""
 
@@ -120,7 +118,7 @@ class DashboardPanel(QWidget):
     sig_refreshed = Signal(dict)
 
     def __init__(self, fetch: Fetch, parent: QWidget | None = None, *, refresh_ms: int = 30_000,
-                 tz: str = "Asia/Shanghai") -> None:
+                 change_delay_ms: int = 2_000, tz: str = "Asia/Shanghai") -> None:
         super().__init__(parent)
         self._fetch = fetch
         self._tz = ZoneInfo(tz)
@@ -229,6 +227,11 @@ class DashboardPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(refresh_ms)
         self.timer.timeout.connect(self.refresh)
+        # Alert changes arrive in bursts: one refresh per burst, a moment after it.
+        self.change_timer = QTimer(self)
+        self.change_timer.setSingleShot(True)
+        self.change_timer.setInterval(change_delay_ms)
+        self.change_timer.timeout.connect(self.refresh)
 
     # ---- fetching
     def query_args(self) -> dict[str, Any]:
@@ -254,6 +257,12 @@ class DashboardPanel(QWidget):
 
         self._fetch(args, done)
 
+    @Slot()
+    @Slot(object)
+    def on_alerts_changed(self, *_args: object) -> None:
+        if self.isVisible() and not self.change_timer.isActive():
+            self.change_timer.start()
+
     @Slot(object)
     def show_error(self, error: object) -> None:
         self.status.setText(self.tr("Could not refresh: %1").replace("%1", str(error)))
@@ -278,6 +287,7 @@ class DashboardPanel(QWidget):
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self.timer.stop()
+        self.change_timer.stop()
         super().hideEvent(event)
 
     # ---- drawing
@@ -341,7 +351,7 @@ class DashboardPanel(QWidget):
 
     def _draw_towns(self, f: Figures) -> None:
         rows = f["towns"]
-        chinese = _chinese()
+        chinese = chinese_names()
         self.town_table.setRowCount(len(rows))
         for r, town in enumerate(rows):
             name = (town["name"] if chinese else town["name_en"]) if town["town"] else self.tr("(no town)")

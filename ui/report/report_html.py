@@ -13,11 +13,12 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from console.domain.enums import Category, Severity
 from ui import labels
 from ui.dashboard.panel import format_duration
+from ui.dashboard.town_names import chinese_names
 
 
 def tr(text: str) -> str:
@@ -34,15 +35,11 @@ def _outcomes() -> dict[str, str]:
             "unknown": tr("Unknown")}
 
 
-def _chinese() -> bool:
-    return QLocale().language() == QLocale.Language.Chinese
-
-
 class _Fmt:
     def __init__(self, data: dict[str, Any]) -> None:
         self.zone = ZoneInfo(data.get("tz") or "Asia/Shanghai")
         self.towns: dict[str, list[str]] = data.get("towns") or {}
-        self.chinese = _chinese()
+        self.chinese = chinese_names()
 
     def when(self, t: float | None, with_date: bool = True) -> str:
         if t is None:

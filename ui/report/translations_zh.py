@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTranslator
 
 ZH_CN: dict[tuple[str, str], str] = {
+    ("TownNames", "name_en"): "name",  # show the Chinese town names (ui/dashboard/town_names.py)
     ("ShiftReport", "Shift handover report"): "值班交接班报告",
     ("ShiftReport", "Shift"): "班次",
     ("ShiftReport", "Operators on duty"): "值班人员",
