@@ -129,15 +129,18 @@ def _hub(s: Smoke) -> str:
     config = HubConfig(host="127.0.0.1", port=0, database_url=f"sqlite:///{s.data_dir / 'smoke.db'}",
                        sqlite_synchronous="NORMAL", ice_servers=[], call_ring_timeout_s=20.0)
     hub = Hub(config)
+    note = ""
     if not any(isinstance(e, HubCalls) for e in hub.extensions):
+        # Said out loud: a hub built this way (as `hall hub` builds it) would take no calls.
         hub.extensions.append(HubCalls.for_hub(hub))
+        note = "; calls extension added by the smoke test (Hub() does not attach it)"
     s.embedded = EmbeddedHub(hub).start()
     hub.auth.add_operator(s.user, s.password, display_name="Smoke Test")
     s.api_key = hub.auth.add_api_key("smoke-source")
     if not hub.district.towns:
         raise StepFailed("the district has no towns to call")
     s.town_id = hub.district.towns[0].id
-    return f"{s.embedded.http_url}, district '{hub.district.name}', {len(hub.district.towns)} towns"
+    return f"{s.embedded.http_url}, district '{hub.district.name}', {len(hub.district.towns)} towns{note}"
 
 
 def _town(s: Smoke) -> str:
