@@ -103,7 +103,7 @@ class StreamHealth:
             self._frames += 1
             if self._fps_mark_at is None:
                 self._fps_mark_at, self._fps_mark_frames = now, self._frames
-            elif now - self._fps_mark_at >= 1.0:
+            elif now - self._fps_mark_at >= 0.5:
                 self._fps = (self._frames - self._fps_mark_frames) / (now - self._fps_mark_at)
                 self._fps_mark_at, self._fps_mark_frames = now, self._frames
 

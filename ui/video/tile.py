@@ -229,28 +229,51 @@ class VideoTile(QWidget):
             p.end()
         if self.stream is not None:
             state = self.stream.state(now)
-            fps = self.stream.health.fps(now)
             bottom, p = self._band(width)
             box = QRect(6, 0, width - 12, BAND)
             p.setPen(Qt.GlobalColor.white)
             p.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        datetime.now().strftime("%H:%M:%S"))
             p.setPen(STATE_COLORS[state])
-            size = self.stream.health.source_size
-            detail = f"{state_text(state)}  {fps:.0f} fps" if state is StreamState.LIVE else state_text(state)
-            if size and state is StreamState.LIVE and width > 260:
-                detail = f"{size[0]}x{size[1]}  {detail}"
+            detail = self.status_text(now, width > 260)
             p.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, detail)
             p.end()
         return top, bottom
 
-    def _paint_banner(self, p: QPainter, rect: QRect, state: StreamState) -> None:
-        assert self.stream is not None
+    def status_text(self, now: float | None = None, with_size: bool = True) -> str:
+        """What the tile's status band says: state, and resolution and frame rate when live."""
+        if self.stream is None:
+            return ""
+        now = time.monotonic() if now is None else now
+        state = self.stream.state(now)
         text = state_text(state)
+        if state is StreamState.LIVE:
+            fps = self.stream.health.fps(now)
+            size = self.stream.health.source_size
+            if fps > 0:
+                text = f"{text}  {fps:.0f} fps"
+            if size and with_size:
+                text = f"{size[0]}x{size[1]}  {text}"
+        return text
+
+    def banner_text(self, now: float | None = None) -> str:
+        """The big centred message on a tile without a live picture ("" when live)."""
+        if self.stream is None:
+            return "" if self.camera is not None else self.tr("Drop a camera here")
+        now = time.monotonic() if now is None else now
+        state = self.stream.state(now)
+        if state is StreamState.LIVE and self._image is not None:
+            return ""
         if state is StreamState.OFFLINE:
-            retry = self.stream.health.retry_in(time.monotonic())
+            retry = self.stream.health.retry_in(now)
             if retry is not None:
-                text = self.tr("Offline, retrying in %n s", "", max(1, round(retry)))
+                return self.tr("Offline, retrying in %n s", "", max(1, round(retry)))
+        return state_text(state)
+
+    def _paint_banner(self, p: QPainter, rect: QRect, state: StreamState) -> None:
+        text = self.banner_text()
+        if not text:
+            return
         p.setFont(self._big_font)
         box = QRect(0, rect.height() // 2 - 16, rect.width(), 32)
         p.fillRect(box, QColor(0, 0, 0, 150))

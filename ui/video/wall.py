@@ -113,6 +113,7 @@ class VideoWall(QWidget):
         self._layout = LAYOUTS[name]
         self._maximized = -1
         self._selected = min(self._selected, self.slot_count - 1)
+        self._fill_empty_slots()
         self._arrange()
         self.sig_layout_changed.emit(name)
 
@@ -213,7 +214,16 @@ class VideoWall(QWidget):
         visible = set(t.index for t in self.visible_tiles())
         for tile in self.tiles:
             tile.setVisible(tile.index in visible)
+        self._grid.activate()  # tiles get their new sizes now, so new streams scale to them at once
         self._sync_streams()
+
+    def _fill_empty_slots(self) -> None:
+        """A larger layout shows the next cameras not yet on the wall in its empty slots."""
+        shown = set(self.assignment())
+        spare = iter(cid for cid in self.cameras if cid not in shown)
+        for slot in range(self.slot_count):
+            if self._assigned[slot] is None:
+                self._assigned[slot] = next(spare, None)
 
     def _url_for(self, slot: int, camera: Camera) -> str:
         big = (slot == self._maximized or self.slot_count <= self.main_stream_max_tiles

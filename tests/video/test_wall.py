@@ -1,0 +1,181 @@
+"""The wall as an operator sees it: live tiles from a real RTSP server, layouts, maximize, drag and drop,
+patrol tours, snapshots; screenshots land in out/screens/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import cv2
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QImage
+from pytestqt.qtbot import QtBot
+
+from media.capture import StreamState
+from media.rtsp_server import RtspServer
+from tests.video.conftest import FAST_HEALTH, SCREENS, cameras_on
+from ui.video import VideoWallPanel
+from ui.video.mime import CAMERA_MIME
+from ui.video.tile import VideoTile
+
+TOWNS = {"lh": "龙华镇", "qs": "青山街道", "hx": "河西街道"}
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, rtsp: RtspServer) -> Iterator[VideoWallPanel]:
+    p = VideoWallPanel(cameras_on(rtsp, 16), town_names=TOWNS, health_config=FAST_HEALTH, layout="9",
+                       dwell_s=2, resume_after_s=1)
+    qtbot.addWidget(p)
+    p.resize(1280, 760)
+    p.show()
+    yield p
+    p.shutdown()
+    assert not any(t.stream for t in p.wall.tiles)
+
+
+def tile_image(tile: VideoTile) -> np.ndarray:
+    img = tile.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())
+    return arr[:, : img.width() * 3].reshape(img.height(), img.width(), 3)
+
+
+def wait_live(qtbot: QtBot, tiles: list[VideoTile], timeout: int = 8000) -> None:
+    qtbot.waitUntil(lambda: all(t.state() is StreamState.LIVE and t.painted_frames > 3 for t in tiles),
+                    timeout=timeout)
+
+
+def test_3x3_wall_shows_nine_live_sub_streams(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    wall = panel.wall
+    tiles = wall.visible_tiles()
+    assert len(tiles) == 9 and wall.assignment() == [f"cam{i:02d}" for i in range(1, 10)]
+    wait_live(qtbot, tiles)
+    assert all(t.url and t.url.endswith("/sub") for t in tiles)
+    assert all(t.stream is None for t in wall.tiles[9:])  # not on screen: no stream
+    qtbot.wait(300)
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    assert panel.grab().save(str(SCREENS / "wall_3x3.png"))
+    for tile in tiles:
+        pixels = tile_image(tile)
+        h = pixels.shape[0]
+        middle = pixels[h // 4: 3 * h // 4]
+        assert middle.std() > 10  # a picture, not an empty dark tile
+        frame = tile.current_frame()
+        assert frame is not None and frame.source_size == (640, 360)
+        # Frames are scaled to the tile on the reader thread: painting is a plain copy.
+        assert abs(frame.image.shape[1] - tile.width()) <= tile.width() * 0.05
+
+
+@pytest.mark.parametrize(("layout", "count", "stream"), [("1", 1, "main"), ("4", 4, "main"),
+                                                         ("16", 16, "sub"), ("1+5", 6, "sub")])
+def test_layouts_open_only_the_streams_on_screen(qtbot: QtBot, panel: VideoWallPanel, layout: str, count: int,
+                                                 stream: str) -> None:
+    panel.set_layout(layout)
+    wall = panel.wall
+    assert wall.layout_name == layout and wall.slot_count == count
+    visible = wall.visible_tiles()
+    assert [t.isVisible() for t in wall.tiles].count(True) == count
+    assert sum(1 for t in wall.tiles if t.stream) == count
+    expected = [stream] * count
+    if layout == "1+5":
+        expected[0] = "main"  # the big tile of 1+5 is enlarged: main stream
+        assert visible[0].width() > 1.8 * visible[1].width()
+    assert [t.url.rsplit("/", 1)[1] for t in visible] == expected  # type: ignore[union-attr]
+    wait_live(qtbot, visible, 10000)
+
+
+def test_double_click_maximizes_on_the_main_stream_and_back(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    wall = panel.wall
+    wait_live(qtbot, wall.visible_tiles())
+    tile = wall.tiles[4]
+    qtbot.mouseDClick(tile, Qt.MouseButton.LeftButton)
+    assert wall.maximized_slot == 4 and wall.visible_tiles() == [tile]
+    assert tile.url and tile.url.endswith("/cam05/main")
+    assert sum(1 for t in wall.tiles if t.stream) == 1  # the other tiles' streams are closed
+    qtbot.waitUntil(lambda: tile.current_frame() is not None and tile.current_frame().source_size == (1280, 720),
+                    timeout=8000)
+    assert tile.width() > 1000
+    qtbot.wait(300)
+    assert panel.grab().save(str(SCREENS / "wall_maximized.png"))
+    qtbot.mouseDClick(tile, Qt.MouseButton.LeftButton)
+    assert wall.maximized_slot == -1 and len(wall.visible_tiles()) == 9
+    assert tile.url and tile.url.endswith("/cam05/sub")
+    wait_live(qtbot, wall.visible_tiles())
+
+
+def test_drop_a_camera_from_the_list_onto_a_tile(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    item = panel.camera_list.item_for("cam14")
+    assert item is not None
+    data = panel.camera_list.mimeData([item])
+    assert data.hasFormat(CAMERA_MIME)
+    target = panel.wall.tiles[2]
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    target.dropEvent(event)
+    assert panel.wall.assignment()[2] == "cam14" and panel.wall.selected_slot == 2
+    wait_live(qtbot, [target])
+    assert target.camera is not None and target.camera.name == "Camera 14"
+    junk = QMimeData()
+    junk.setText("not a camera")
+    target.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, junk, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    assert panel.wall.assignment()[2] == "cam14"
+
+
+def test_patrol_tour_cycles_pages_steps_by_key_and_pauses_for_the_operator(qtbot: QtBot,
+                                                                           panel: VideoWallPanel) -> None:
+    wall = panel.wall
+    panel.set_layout("4")
+    panel.start_tour("all")
+    assert panel.tour.state == "running"
+    assert wall.assignment() == ["cam01", "cam02", "cam03", "cam04"]
+    qtbot.waitUntil(lambda: wall.assignment()[0] == "cam05", timeout=4000)  # dwell 2 s
+    wall.setFocus()
+    qtbot.keyClick(wall, Qt.Key.Key_PageDown)
+    assert wall.assignment()[0] == "cam09"
+    assert panel.tour.state == "paused"  # the operator is at the wall
+    qtbot.keyClick(wall, Qt.Key.Key_PageUp)
+    qtbot.keyClick(wall, Qt.Key.Key_PageUp)
+    assert wall.assignment()[0] == "cam01"
+    qtbot.keyClick(wall, Qt.Key.Key_PageUp)
+    assert wall.assignment()[0] == "cam13"  # wraps around
+    assert "4/4" in panel.tour_status.text()
+    qtbot.waitUntil(lambda: panel.tour.state == "running", timeout=3000)  # resumes after 1 s quiet
+    assert wall.assignment()[0] == "cam01"
+    panel.tour.stop()
+    assert panel.tour_button.text() == panel.tr("Start tour")
+
+
+def test_snapshot_key_emits_the_selected_tiles_frame_as_png(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    wall = panel.wall
+    wait_live(qtbot, wall.visible_tiles())
+    qtbot.mouseClick(wall.tiles[1], Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+    assert wall.selected_slot == 1
+    with qtbot.waitSignal(panel.sig_snapshot, timeout=2000) as blocker:
+        qtbot.keyClick(wall, Qt.Key.Key_F9)
+    camera_id, png = blocker.args
+    assert camera_id == "cam02"
+    picture = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+    assert picture.shape == (360, 640, 3)  # the sub-stream's full resolution, not the tile's
+    assert picture.std() > 10
+
+
+def test_show_camera_for_a_selected_alert(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    wall = panel.wall
+    with qtbot.waitSignal(panel.sig_camera_selected) as blocker:
+        panel.show_camera("cam12", maximize=True)
+    assert blocker.args == ["cam12"]
+    assert wall.maximized_slot == wall.selected_slot and wall.selected_tile().camera.id == "cam12"
+    assert wall.selected_tile().url.endswith("/cam12/main")
+    slot = panel.show_camera("cam03", maximize=False, slot=7)
+    assert slot == 7 and wall.maximized_slot == -1 and wall.assignment()[7] == "cam03"
+    wait_live(qtbot, [wall.tiles[7]])
+    with pytest.raises(KeyError):
+        panel.show_camera("nope")
+
+
+def test_full_screen_moves_the_wall_to_its_own_window_and_back(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    panel.show_full_screen(0)
+    assert panel.is_full_screen and panel.wall.window() is not panel.window()
+    qtbot.keyClick(panel.wall, Qt.Key.Key_Escape)
+    assert not panel.is_full_screen and panel.wall.window() is panel.window()
