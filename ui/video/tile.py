@@ -179,6 +179,8 @@ class VideoTile(QWidget):
                 p.drawImage(x, y, image)
             else:
                 p.drawImage(QRect(x, y, w, h), image)
+            if self.stream is not None and self.stream.state() in (StreamState.OFFLINE, StreamState.STALLED):
+                p.fillRect(x, y, w, h, QColor(0, 0, 0, 150))  # the last picture, dimmed: it is not live
             if self.paint_probe is not None:
                 self.paint_probe(frame)
             self.painted_frames += 1
