@@ -96,6 +96,13 @@ def test_installed_layout(installed: Path) -> None:
         assert check.returncode == 0, check.stdout + check.stderr
     unit = (installed / "lib/systemd/system/command-hall-hub.service").read_text()
     assert f"ExecStart=/{PREFIX}/hall hub" in unit and "User=command-hall" in unit
+    # systemd's own checker, on a copy pointing at the unpacked program.
+    check_dir = installed / "unit-check"
+    check_dir.mkdir(exist_ok=True)
+    (check_dir / "command-hall-hub.service").write_text(unit.replace(f"/{PREFIX}/", f"{installed}/{PREFIX}/"))
+    verify = _run(["systemd-analyze", "verify", "--man=no", str(check_dir / "command-hall-hub.service")],
+                  timeout=60)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
     # The system-wide file the package installs must be a valid configuration (all defaults).
     env = _clean_env(installed / "home", HALL_SYSTEM_CONFIG=str(installed / "etc/command-hall/hall.toml"))
     probe = _run([sys.executable, "-c", "from console.config import load_config; c = load_config(); "
@@ -104,7 +111,10 @@ def test_installed_layout(installed: Path) -> None:
 
 
 def test_installed_cli_and_migrations(installed: Path, tmp_path: Path) -> None:
-    hall = str(installed / PREFIX / "hall")
+    # Started through a symlink, as /usr/bin/hall -> /opt/command-hall/hall does.
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "hall").symlink_to(installed / PREFIX / "hall")
+    hall = str(tmp_path / "bin" / "hall")
     env = _clean_env(tmp_path / "home")
     helped = _run([hall, "--help"], timeout=120, env=env)
     assert helped.returncode == 0, helped.stderr
