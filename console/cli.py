@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from console.config import load_config
+from console.config import ConfigError, load_config
 from console.domain.enums import Role
 
 
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         return int(args.func(args) or 0)
-    except (OperationalError, ValueError, OSError) as exc:
+    except (OperationalError, ConfigError, OSError) as exc:
         # Say what went wrong in one line; the traceback is for --verbose.
         logging.getLogger("hall").debug("failed", exc_info=True)
         print(f"hall {args.command}: {str(exc).splitlines()[0]}", file=sys.stderr)

@@ -64,11 +64,15 @@ class Config:
     sources: list[Path] = field(default_factory=list)
 
 
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names the file and the problem."""
+
+
 def _merge(target: Any, values: dict[str, Any]) -> None:
     known = {f.name for f in fields(target)}
     for key, value in values.items():
         if key not in known:
-            raise ValueError(f"unknown setting '{key}' in [{type(target).__name__}]")
+            raise ConfigError(f"unknown setting '{key}' in [{type(target).__name__}]")
         setattr(target, key, value)
 
 
@@ -79,10 +83,10 @@ def load_config(extra: Path | None = None) -> Config:
             continue
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"{path}: {exc}") from exc
-        _merge(config.hub, data.get("hub", {}))
-        _merge(config.console, data.get("console", {}))
+            _merge(config.hub, data.get("hub", {}))
+            _merge(config.console, data.get("console", {}))
+        except (tomllib.TOMLDecodeError, ConfigError) as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
         config.sources.append(path)
     if url := os.environ.get("HALL_DATABASE_URL"):
         config.hub.database_url = url

@@ -14,27 +14,37 @@ from console.domain.geography import demo_district
 log = logging.getLogger(__name__)
 
 
-def _start_towns(hub_url: str, tokens: dict[str, str], count: int) -> tuple[threading.Thread, Any]:
+class _DemoTowns:
     """Simulated town desks that answer after a short ring, on their own asyncio thread."""
-    from media.town_endpoint import run_town_async
 
-    loop = asyncio.new_event_loop()
+    def __init__(self, hub_url: str, tokens: dict[str, str], count: int) -> None:
+        from media.town_endpoint import run_town_async
 
-    async def main() -> None:
-        desks = [run_town_async(hub_url, token, 3.0, None, width=640, height=360, label=town)
-                 for town, token in list(tokens.items())[:count]]
-        await asyncio.gather(*desks, return_exceptions=True)
+        self._loop = asyncio.new_event_loop()
+        self._desks = [run_town_async(hub_url, token, 3.0, None, width=640, height=360, label=town)
+                       for town, token in list(tokens.items())[:count]]
+        self._main: asyncio.Task[Any] | None = None
+        self._thread = threading.Thread(target=self._run, name="demo-towns", daemon=True)
+        self._thread.start()
 
-    def run() -> None:
-        asyncio.set_event_loop(loop)
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        self._main = self._loop.create_task(self._all())
         try:
-            loop.run_until_complete(main())
-        except RuntimeError:  # loop stopped at exit
+            self._loop.run_until_complete(self._main)
+        except asyncio.CancelledError:
             pass
+        finally:
+            self._loop.close()
 
-    thread = threading.Thread(target=run, name="demo-towns", daemon=True)
-    thread.start()
-    return thread, loop
+    async def _all(self) -> None:
+        await asyncio.gather(*self._desks, return_exceptions=True)
+
+    def stop(self) -> None:
+        """Cancels the desks (they hang up and disconnect) and waits for their thread."""
+        if self._main is not None:
+            self._loop.call_soon_threadsafe(self._main.cancel)
+        self._thread.join(10)
 
 
 def run_demo(port: int = 0, rate_per_min: float = 6.0, video: bool = True, towns: int = 4) -> int:
@@ -52,14 +62,12 @@ def run_demo(port: int = 0, rate_per_min: float = 6.0, video: bool = True, towns
             log.warning("demo cameras not served over RTSP: %s", exc)
     hall = start_demo_hall(port, district=district)
     hall.start_simulator(rate_per_min, burst=40, seed=7)
-    town_thread, town_loop = None, None
-    if towns > 0:
-        town_thread, town_loop = _start_towns(hall.ws_url, hall.town_tokens, towns)
+    desks = _DemoTowns(hall.ws_url, hall.town_tokens, towns) if towns > 0 else None
     try:
         return run_console(hall.ws_url, *DEMO_OPERATOR)
     finally:
-        if town_loop is not None:
-            town_loop.call_soon_threadsafe(town_loop.stop)
+        if desks is not None:
+            desks.stop()
         hall.stop()
         if streams is not None:
             streams.close()
