@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 
-from console.hub import core_queries  # noqa: F401  (registers the built-in queries)
+from console.hub import core_queries, dashboard_queries  # noqa: F401  (they register their queries)
 from console.hub.console_socket import console_socket
 from console.hub.http_api import get_attachment, health, openapi, post_alerts, post_cap
 from console.hub.hub import Hub

@@ -44,6 +44,10 @@ class Hub:
         # Reads (logins, history, reports) run here so they never wait behind the writer.
         self._readers = ThreadPoolExecutor(2, thread_name_prefix="hub-db-reader")
         self.started = asyncio.Event()
+        # Calls to the towns are part of every hall (imported here: the call module builds on Hub).
+        from console.hub.calls import HubCalls
+
+        self.extensions.append(HubCalls.for_hub(self))
 
     def migrate(self) -> None:
         upgrade(self.engine)
