@@ -79,8 +79,8 @@ class OutgoingCall:
             self._mark("ringing", msg)
         elif kind == "call.answered":
             self.times["answered"] = time.monotonic()
+            self.on_event("answered", {"desk": msg.get("desk")})  # before media can report "connected"
             await self.media.accept_answer(msg["sdp"])
-            self.on_event("answered", {"desk": msg.get("desk")})
         elif kind == "call.reanswer":
             await self.media.accept_answer(msg["sdp"])
         elif kind == "call.media":

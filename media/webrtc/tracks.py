@@ -8,6 +8,7 @@ import fractions
 import time
 from collections.abc import Callable
 
+import cv2
 import numpy as np
 from aiortc.mediastreams import AudioStreamTrack, MediaStreamTrack
 from av import VideoFrame
@@ -50,7 +51,12 @@ class OutgoingVideoTrack(MediaStreamTrack):
         if self.burn_counter:
             img = img.copy()
             counter.burn(img, self.sent)
-        frame = VideoFrame.from_ndarray(img, format="bgr24")
+        # OpenCV's BGR->I420 is ~3.5x faster than the encoder's own reformat of a bgr24 frame (720p: 3.7 vs 13 ms).
+        h, w = img.shape[:2]
+        if w % 2 == 0 and h % 2 == 0:
+            frame = VideoFrame.from_ndarray(cv2.cvtColor(img, cv2.COLOR_BGR2YUV_I420), format="yuv420p")
+        else:
+            frame = VideoFrame.from_ndarray(img, format="bgr24")
         frame.pts = int(self.sent * VIDEO_CLOCK / self.fps)
         frame.time_base = fractions.Fraction(1, VIDEO_CLOCK)
         self.sent += 1
