@@ -24,7 +24,15 @@ from tests.support.postgres import create_database, start_cluster  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def pg_url_dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_url_dashboard(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shared session cluster (tests/conftest.py: pg_cluster_url) when there is one, else our own."""
+    try:
+        shared = request.getfixturevalue("pg_cluster_url")
+    except pytest.FixtureLookupError:
+        shared = None
+    if shared:
+        yield shared
+        return
     url, stop = start_cluster(tmp_path_factory.mktemp("pg"))
     try:
         yield url
