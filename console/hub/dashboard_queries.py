@@ -27,6 +27,7 @@ from console.domain.geography import District, demo_district
 from console.hub.identity import Identity
 from console.hub.queries import query
 
+MAX_BUCKETS = 2000
 _settings: dict[str, Any] = {"tz": DEFAULT_TZ, "shift_starts": parse_shift_starts(None), "towns": None}
 
 
@@ -60,8 +61,9 @@ def q_dashboard(conn: Connection, identity: Identity, args: dict[str, Any]) -> d
     period = resolve_period(args.get("period", "shift"), now, tz=_settings["tz"],
                             shift_starts=_settings["shift_starts"], start=_opt_float(args.get("start")),
                             end=_opt_float(args.get("end")))
-    figures = dashboard_figures(conn, period, now, bucket_s=float(args.get("bucket_s", 3600.0)),
-                                towns=_towns())
+    # At most MAX_BUCKETS bars, at least a minute each: a client cannot ask for millions of buckets.
+    bucket_s = max(float(args.get("bucket_s", 3600.0)), 60.0, period.seconds / MAX_BUCKETS)
+    figures = dashboard_figures(conn, period, now, bucket_s=bucket_s, towns=_towns())
     figures["tz"] = _settings["tz"]
     return figures
 

@@ -51,3 +51,10 @@ def test_save_then_last(store: Engine) -> None:
     assert base64.b64decode(last["pdf_b64"]) == pdf
     assert "pdf_b64" not in brief
     assert none is None
+
+
+def test_bucket_count_is_bounded(store: Engine) -> None:
+    with store.connect() as conn:
+        f = run(conn, "dashboard", {"period": "30d", "now": NOW, "bucket_s": 1})
+    # 1 s asked for: clamped to 30 days / 2000 buckets = 1296 s.
+    assert f["per_bucket"]["bucket_s"] == 1296 and len(f["per_bucket"]["starts"]) == 2000

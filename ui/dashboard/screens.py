@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from console.analytics.generator import populate
@@ -51,9 +51,17 @@ def main() -> None:
         now = time.time()
         with engine.begin() as conn:
             populate(conn, args.alerts, now - args.days * 86400, now, now, seed=7)
+        qm = Path(__file__).resolve().parents[1] / "i18n" / "hall_zh_CN.qm"
         for lang in ("en", "zh"):
-            translator = DictTranslator() if lang == "zh" else None
-            if translator:
+            translators: list[QTranslator] = []
+            if lang == "zh":
+                # The app's compiled translations when built (labels of categories, states, ...), and this
+                # feature's own table on top for strings the .ts file does not have yet.
+                compiled = QTranslator()
+                if qm.exists() and compiled.load(str(qm)):
+                    translators.append(compiled)
+                translators.append(DictTranslator())
+            for translator in translators:
                 QCoreApplication.installTranslator(translator)
             labels.reset()
             panel = DashboardPanel(direct_fetch(engine))
@@ -73,7 +81,7 @@ def main() -> None:
             render_pdf(data, pdf)
             subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "90", "-png", "-singlefile", str(pdf),
                             str(OUT / f"report_{lang}_page1")], check=True)
-            if translator:
+            for translator in translators:
                 QCoreApplication.removeTranslator(translator)
         engine.dispose()
     print("\n".join(sorted(str(p) for p in OUT.glob("*_??*.png"))))
