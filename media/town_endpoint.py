@@ -88,7 +88,9 @@ class TownEndpoint:
         c = self.config
         if self._source is None:
             if self._video_spec and self._video_spec != "synthetic":
-                self._source = CaptureSource(self._video_spec, c.width, c.height)
+                spec = self._video_spec
+                target: int | str = int(spec) if spec.isdigit() else spec  # "0" = camera 0
+                self._source = CaptureSource(target, c.width, c.height)
             else:
                 self._source = SyntheticSource(c.width, c.height, self.label, color=(30, 80, 40))
         return SwitchableSource(self._source, c.width, c.height)

@@ -87,8 +87,10 @@ class HubCalls:
     prefixes = ("call.", "presence.")
 
     def __init__(self, engine: Engine | None = None, *, towns: set[str] | None = None, no_answer_s: float = 30.0,
-                 ice_servers: list[dict[str, Any]] | None = None, hub: Hub | None = None) -> None:
+                 ice_servers: list[dict[str, Any]] | None = None, hub: Hub | None = None,
+                 loss_timeout_s: float = 2.0, reconnect_window_s: float = 20.0) -> None:
         self.hub = hub
+        self.loss_timeout_s, self.reconnect_window_s = loss_timeout_s, reconnect_window_s
         self.ice_servers = list(ice_servers or [])
         self.store_log = StoreCallLog(engine) if engine is not None else None
         self.service = CallService(self._send, _LoopScheduler(), self.store_log, towns=towns,
@@ -101,7 +103,8 @@ class HubCalls:
     @classmethod
     def for_hub(cls, hub: Hub) -> HubCalls:
         return cls(hub.engine, towns={t.id for t in hub.district.towns}, hub=hub,
-                   no_answer_s=hub.config.call_ring_timeout_s, ice_servers=hub.config.ice_servers)
+                   no_answer_s=hub.config.call_ring_timeout_s, ice_servers=hub.config.ice_servers,
+                   reconnect_window_s=getattr(hub.config, "call_reconnect_window_s", 20.0))
 
     # ---- HubExtension ------------------------------------------------------------------------------
     async def on_connect(self, session: Session) -> None:
@@ -110,7 +113,8 @@ class HubCalls:
         self._conn_of[id(session)] = conn
         # Everyone uses the hub's ICE servers: one place to configure STUN/TURN for real networks.
         session.send({"type": "call.config", "ice_servers": self.ice_servers,
-                      "no_answer_s": self.service.no_answer_s})
+                      "no_answer_s": self.service.no_answer_s, "loss_timeout_s": self.loss_timeout_s,
+                      "reconnect_window_s": self.reconnect_window_s})
         identity = session.identity
         if identity.role == Role.TOWN:
             self.service.town_connected(conn, identity.town or "", identity.name)

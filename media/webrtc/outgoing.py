@@ -42,6 +42,7 @@ class OutgoingCall:
         read_counter: bool = False,
         sdp_filter: Callable[[str], str] | None = None,
         on_local_frame: Callable[[np.ndarray], None] | None = None,
+        on_audio: Callable[[bytes], None] | None = None,
     ) -> None:
         self.signaling = signaling
         self.on_event = on_event or (lambda name, data: None)
@@ -54,7 +55,8 @@ class OutgoingCall:
         self.media = CallMedia(config, video, Role.OFFERER, microphone=microphone, on_frame=on_frame,
                                on_state=self._on_media_state, on_stats=self._on_stats,
                                send_reoffer=self._send_reoffer, burn_counter=burn_counter,
-                               read_counter=read_counter, sdp_filter=sdp_filter, on_local_frame=on_local_frame)
+                               read_counter=read_counter, sdp_filter=sdp_filter, on_local_frame=on_local_frame,
+                               on_audio=on_audio)
 
     async def invite(self, town: str, alert: dict[str, Any]) -> None:
         self.town = town

@@ -20,6 +20,7 @@ import numpy as np
 from aiortc import RTCPeerConnection, RTCSessionDescription
 from aiortc.contrib.media import MediaRelay
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+from av import AudioResampler
 
 from media.webrtc import counter
 from media.webrtc.config import MediaConfig
@@ -66,8 +67,12 @@ class CallMedia:
         sdp_filter: Callable[[str], str] | None = None,
         connect_timeout_s: float = 15.0,
         on_local_frame: FrameSink | None = None,
+        on_audio: Callable[[bytes], None] | None = None,
     ) -> None:
         self.on_local_frame = on_local_frame
+        # Remote audio as 48 kHz stereo s16 PCM chunks (the console's speaker); None = not played.
+        self.on_audio = on_audio
+        self.audio_frames_in = 0
         self.config = config
         self.video = video
         self.role = role
@@ -213,12 +218,17 @@ class CallMedia:
                 self.on_frame(img)
 
     async def _read_audio(self, track: MediaStreamTrack) -> None:
+        resampler = AudioResampler(format="s16", layout="stereo", rate=48000) if self.on_audio else None
         while True:
             try:
-                await track.recv()  # played by nobody yet; its arrival proves the path is alive
+                frame = await track.recv()  # its arrival also proves the path is alive
             except MediaStreamError:
                 return
             self._last_inbound = time.monotonic()
+            self.audio_frames_in += 1
+            if resampler is not None and self.on_audio is not None:
+                for out in resampler.resample(frame):
+                    self.on_audio(bytes(out.planes[0])[:out.samples * 4])
 
     # ---- liveness, stats ---------------------------------------------------------------------------
     def _start(self) -> None:

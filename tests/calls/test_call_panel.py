@@ -17,7 +17,7 @@ from media.town_endpoint import TownEndpoint  # noqa: E402
 from media.webrtc.config import MediaConfig  # noqa: E402
 from media.webrtc.loop_thread import LoopThread  # noqa: E402
 from media.webrtc.signaling import WsSignaling  # noqa: E402
-from ui.call import CallController, CallPanel  # noqa: E402
+from ui.call import CallController, CallHistoryView, CallPanel  # noqa: E402
 
 SCREENS = Path(__file__).resolve().parents[2] / "out" / "screens"
 CFG = MediaConfig(width=640, height=360)
@@ -61,6 +61,7 @@ def test_call_panel_full_call(qtbot, hall: Hall, loop_thread: LoopThread) -> Non
         qtbot.waitUntil(lambda: "connected" in phases, timeout=15_000)  # the queued signal reached the GUI
         assert phases[:4] == ["dialing", "ringing", "connecting", "connected"]
         assert "No camera or microphone" in panel.notice.text()
+        qtbot.waitUntil(lambda: controller.audio_out.received_bytes > 48 * 4 * 200, timeout=5_000)  # 200 ms
         qtbot.waitUntil(lambda: panel.remote_view.painted > 10 and panel.local_view.painted > 3, timeout=10_000)
         qtbot.waitUntil(lambda: "RTT" in panel.quality.text() and "fps" in panel.quality.text(), timeout=5_000)
         assert panel.btn_hangup.isEnabled() and panel.btn_snapshot.isEnabled()
@@ -97,6 +98,14 @@ def test_call_panel_full_call(qtbot, hall: Hall, loop_thread: LoopThread) -> Non
         assert not panel.btn_hangup.isEnabled()
         loop_thread.call(asyncio.sleep(0.3))
         assert any(e[1] == "ended" and e[2]["reason"] == "normal" for e in town.events)
+
+        # The call history view, from the hub's records.
+        history = CallHistoryView({"lh": "龙华镇"})
+        qtbot.addWidget(history)
+        controller.sig_history.connect(history.set_calls)
+        controller.request_history(12)
+        qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=5_000)
+        assert [history.item(0, c).text() for c in (1, 2, 3, 4, 6)] == ["#12", "龙华镇", "alice", "lh-1", "normal"]
     finally:
         controller.shutdown()
         loop_thread.call(link.close())

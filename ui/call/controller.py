@@ -28,6 +28,7 @@ from media.webrtc.config import IceServer, MediaConfig
 from media.webrtc.local_devices import open_camera, open_microphone
 from media.webrtc.outgoing import OutgoingCall
 from media.webrtc.sources import CallbackSource, CardSource, SwitchableSource, VideoSource
+from ui.call.audio_out import AudioOut
 from ui.call.card import render_card
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ class CallController(QObject):
     sig_presence = Signal(object)  # {town id: "online" | "busy" | "offline"}
     sig_snapshot = Signal(int, bytes)  # alert id (0 when none), PNG of the remote video
     sig_notice = Signal(str)  # e.g. no camera: sending a card
+    sig_history = Signal(object)  # list of call records (dicts) from the hub
+    _stop_audio = Signal()  # the sink belongs to the GUI thread
 
     def __init__(self, loop: asyncio.AbstractEventLoop, send: Send, config: MediaConfig | None = None, *,
                  use_camera: bool = True, use_microphone: bool = True,
@@ -72,6 +75,8 @@ class CallController(QObject):
         self.has_camera = self.has_microphone = False
         self.sharing = False
         self._video: SwitchableSource | None = None
+        self.audio_out = AudioOut(self)  # the town's voice on the default speaker, when there is one
+        self._stop_audio.connect(self.audio_out.stop)
         self._scene_provider: Callable[[], Newest | None] | None = None
 
     # ---- from the hub (any thread) ------------------------------------------------------------------
@@ -83,6 +88,8 @@ class CallController(QObject):
         elif kind == "presence.update":
             self.presence[msg["town"]] = msg["status"]
             self.sig_presence.emit(dict(self.presence))
+        elif kind == "call.history":
+            self.sig_history.emit(list(msg.get("calls") or []))
         elif kind == "call.config":
             servers = tuple(IceServer.from_dict(s) for s in msg.get("ice_servers") or [])
             if servers:
@@ -110,14 +117,20 @@ class CallController(QObject):
         self.sharing = False
         microphone = open_microphone() if self.use_microphone else None
         self.has_microphone = microphone is not None
+        notices = []
         if not (self.has_camera and self.has_microphone):
             missing = [self.tr("camera")] if not self.has_camera else []
             missing += [self.tr("microphone")] if not self.has_microphone else []
-            self.sig_notice.emit(self.tr("No %s on this workstation: sending a card with the alert and silence")
-                                 % self.tr(" or ").join(missing))
+            notices.append(self.tr("No %s on this workstation: sending a card with the alert and silence")
+                           % self.tr(" or ").join(missing))
+        if not self.audio_out.available:
+            notices.append(self.tr("No speaker on this workstation: the town cannot be heard"))
+        self.sig_notice.emit("\n".join(notices))
+        self.audio_out.start()
         self.call = OutgoingCall(self.link, self.config, self._video, on_event=self._on_event,
                                  on_frame=lambda img: self.remote.put(img),
-                                 on_local_frame=lambda img: self.local.put(img), microphone=microphone)
+                                 on_local_frame=lambda img: self.local.put(img), microphone=microphone,
+                                 on_audio=self.audio_out.push)
         self._set_phase("dialing", {"town": town_id})
         asyncio.run_coroutine_threadsafe(self._invite(self.call, town_id, ctx), self.loop)
         return True
@@ -141,6 +154,13 @@ class CallController(QObject):
         lines = [str(ctx.get("address") or ""), time.strftime("%Y-%m-%d %H:%M"), self.tr("Command hall - no camera")]
         image = render_card(w, h, str(ctx.get("title") or self.tr("Command hall")), [x for x in lines if x])
         return CardSource(w, h, str(ctx.get("title") or ""), image=image)
+
+    def request_history(self, alert_id: int | None = None) -> None:
+        """Asks the hub for the calls of an alert (None: the latest calls); answered by sig_history."""
+        msg: dict[str, Any] = {"type": "call.history"}
+        if alert_id is not None:
+            msg["alert_id"] = alert_id
+        asyncio.run_coroutine_threadsafe(self.link.send(msg), self.loop)
 
     def hangup(self) -> None:
         if self.call is not None:
@@ -207,6 +227,7 @@ class CallController(QObject):
             self.sig_stats.emit(data)
         elif name == "ended":
             self._set_phase("ended", {"reason": data.get("reason"), "detail": data.get("detail")})
+            self._stop_audio.emit()
             if self._video is not None:
                 self._video.close()
 

@@ -101,7 +101,11 @@ async function onMessage(m) {
       $("desk-name").textContent = m.desk;
       $("idle-text").textContent = t("waiting");
       break;
-    case "call.config": town.iceServers = m.ice_servers || []; break;
+    case "call.config":
+      town.iceServers = m.ice_servers || [];
+      town.lossTimeoutS = m.loss_timeout_s || town.lossTimeoutS;
+      town.reconnectWindowS = m.reconnect_window_s || town.reconnectWindowS;
+      break;
     case "presence.self": setPresence(m.status); break;
     case "call.incoming": ring(m); break;
     case "call.taken": endCall("taken", false); break;
