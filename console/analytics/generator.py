@@ -269,3 +269,32 @@ def _copy(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
         for r in rows:
             copy.write_row([json.dumps(r[c], ensure_ascii=False) if c in json_cols else r[c] for c in cols])
+
+
+def main(argv: list[str] | None = None) -> None:
+    """python -m console.analytics.generator --url sqlite:///hall.db --alerts 100000 --days 365"""
+    import argparse
+    import time
+
+    from console.store.engine import make_engine
+    from console.store.migrate import upgrade
+
+    parser = argparse.ArgumentParser(description="Fill a store with generated alerts (ending now).")
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--alerts", type=int, default=100_000)
+    parser.add_argument("--days", type=float, default=365.0)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-audit", action="store_true", help="skip audit events (faster, smaller)")
+    args = parser.parse_args(argv)
+    engine = make_engine(args.url)
+    upgrade(engine)
+    now = time.time()
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        made = populate(conn, args.alerts, now - args.days * 86400, now, now, seed=args.seed,
+                        with_audit=not args.no_audit)
+    print(f"{made} in {time.perf_counter() - started:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
