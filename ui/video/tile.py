@@ -77,6 +77,8 @@ class VideoTile(QWidget):
         self._frame: Frame | None = None
         self._image: QImage | None = None  # wraps self._frame.image: keep both together
         self._overlay_key: tuple[object, ...] = ()
+        self._polled_key: tuple[object, ...] = ()  # the overlay's inputs as of the last poll
+        self._state = StreamState.CLOSED
         self._band_key: tuple[object, ...] = ()
         self._top_band: QImage | None = None
         self._bottom_band: QImage | None = None
@@ -104,7 +106,9 @@ class VideoTile(QWidget):
                 name = camera.id if camera else url
                 self.stream = CaptureStream(url, target_size=self._target_size(), config=self.health_config,
                                             name=name, bgrx=True).start()
+        self._state = self.stream.state() if self.stream else StreamState.CLOSED
         self._overlay_key = ()
+        self._polled_key = self._overlay_state(time.monotonic())
         self.update()
 
     def _close_stream(self) -> None:
@@ -145,8 +149,10 @@ class VideoTile(QWidget):
                 self._image = QImage(img.data, img.shape[1], img.shape[0], img.strides[0], fmt)
                 self._frame = frame
                 dirty = True
+        self._state = stream.state(now) if stream is not None else StreamState.CLOSED
         key = self._overlay_state(now)
         if key != self._overlay_key:
+            self._polled_key = key
             dirty = True
         if dirty:
             self.update()
@@ -155,7 +161,7 @@ class VideoTile(QWidget):
     def _overlay_state(self, now: float) -> tuple[object, ...]:
         if self.stream is None:
             return (None, self.selected)
-        return (self.stream.state(now), round(self.stream.health.fps(now)), int(time.time()), self.selected)
+        return (self._state, round(self.stream.health.fps(now)), int(time.time()), self.selected)
 
     # -- painting
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -179,7 +185,7 @@ class VideoTile(QWidget):
                 p.drawImage(x, y, image)
             else:
                 p.drawImage(QRect(x, y, w, h), image)
-            if self.stream is not None and self.stream.state() in (StreamState.OFFLINE, StreamState.STALLED):
+            if self._state in (StreamState.OFFLINE, StreamState.STALLED):
                 p.fillRect(x, y, w, h, QColor(0, 0, 0, 150))  # the last picture, dimmed: it is not live
             if self.paint_probe is not None:
                 self.paint_probe(frame)
@@ -191,7 +197,7 @@ class VideoTile(QWidget):
 
     def _paint_overlay(self, p: QPainter, rect: QRect, no_picture: bool) -> None:
         now = time.monotonic()
-        self._overlay_key = self._overlay_state(now)
+        self._overlay_key = self._polled_key
         # The bands' text changes about once a second: render them to images then, blit them per frame.
         cache_key = (self._overlay_key, rect.width(), self.camera.id if self.camera else None)
         if cache_key != self._band_key:
@@ -202,9 +208,8 @@ class VideoTile(QWidget):
         if self._bottom_band is not None:
             p.drawImage(0, rect.height() - self._bottom_band.height(), self._bottom_band)
         if self.stream is not None:
-            state = self.stream.state(now)
-            if state is not StreamState.LIVE or no_picture:
-                self._paint_banner(p, rect, state)
+            if self._state is not StreamState.LIVE or no_picture:
+                self._paint_banner(p, rect, self._state)
         elif self.camera is None:
             p.setPen(QColor(110, 110, 120))
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("Drop a camera here"))
