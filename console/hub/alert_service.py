@@ -33,6 +33,8 @@ from console.store import alert_repository as repo
 
 log = logging.getLogger(__name__)
 
+PRUNE_EVERY_S = 60.0
+
 # Actions that need more than the operator role.
 REQUIRED_ROLE = {Action.REOPEN: Role.SUPERVISOR}
 
@@ -172,9 +174,20 @@ class AlertService:
         return await self._submit("command", command, actor)
 
     # ---- the writer
+    def _prune(self) -> None:
+        """Closed alerts leave the working set (and the snapshot) once they are older than the window."""
+        cutoff = self.clock() - self.recent_closed_s
+        stale = [i for i, a in self.alerts.items() if not a.is_open and (a.closed_at or 0) < cutoff]
+        for alert_id in stale:
+            del self.alerts[alert_id]
+        self._pruned_at = self.clock()
+
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
+        self._pruned_at = self.clock()
         while True:
+            if self.clock() - self._pruned_at > PRUNE_EVERY_S:
+                self._prune()
             jobs = [await self._queue.get()]
             while len(jobs) < self.batch_max and not self._queue.empty():
                 jobs.append(self._queue.get_nowait())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import httpx
 from sqlalchemy import func, select
@@ -138,3 +139,23 @@ def test_console_resumes_without_gap_or_duplicate(live_hub: LiveHub) -> None:
 
     asyncio.run(scenario())
     assert seen == sorted(seen)
+
+
+def test_closed_alerts_leave_the_working_set_after_the_window(live_hub: LiveHub) -> None:
+    ids = [r["id"] for r in post(live_hub, [{"category": "other", "severity": "minor", "title": f"p{i}"}
+                                            for i in range(2)]).json()["accepted"]]
+
+    async def close_first() -> None:
+        async with connected(live_hub) as client:
+            await until(lambda: ids[0] in client.book.alerts)
+            await client.command("false_alarm", ids[0], reason="test")
+
+    asyncio.run(close_first())
+    service = live_hub.hub.alerts
+    assert ids[0] in service.alerts  # closed today: still shown
+    service.recent_closed_s = 0.0
+    live_hub.embedded.loop.call_soon_threadsafe(service._prune)  # type: ignore[union-attr]
+    deadline = time.monotonic() + 5
+    while ids[0] in service.alerts and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert ids[0] not in service.alerts and ids[1] in service.alerts
