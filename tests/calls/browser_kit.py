@@ -8,21 +8,24 @@ from pathlib import Path
 from typing import Any
 
 CHROMIUM = Path("/usr/bin/chromium")
+FAKE_DEVICES = "--use-fake-device-for-media-stream"
 FLAGS = [
-    "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection",
+    FAKE_DEVICES, "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection",
     "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
     "--autoplay-policy=no-user-gesture-required",
 ]
 
 
-async def launch(playwright: Any) -> tuple[Any, str]:
-    """A persistent context in a fresh profile folder (returned so the caller can remove it)."""
+async def launch(playwright: Any, fake_devices: bool = True) -> tuple[Any, str]:
+    """A persistent context in a fresh profile folder (returned so the caller can remove it).
+
+    fake_devices=False: a desk with no camera and no microphone at all."""
     if not CHROMIUM.exists():  # loud, never a silent skip
         raise RuntimeError(f"{CHROMIUM} is missing: run scripts/system-deps.sh (Debian package 'chromium')")
     profile = tempfile.mkdtemp(prefix="town-chromium-")
     context = await playwright.chromium.launch_persistent_context(
-        profile, executable_path=str(CHROMIUM), headless=True, args=FLAGS,
+        profile, executable_path=str(CHROMIUM), headless=True, args=[f for f in FLAGS if fake_devices or f != FAKE_DEVICES],
         viewport={"width": 1280, "height": 860}, ignore_default_args=["--mute-audio"])
     return context, profile
 

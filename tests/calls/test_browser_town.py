@@ -63,3 +63,35 @@ def test_browser_desk_answers_and_video_flows_both_ways(hall: Hall) -> None:
         await op.link.close()
 
     asyncio.run(asyncio.wait_for(body(), 90))
+
+
+def test_browser_desk_without_camera_or_microphone_sends_a_card(hall: Hall) -> None:
+    async def body() -> None:
+        op = ConsoleLink(hall, "bob", "pw-bob")
+        await op.link.connect()
+        async with async_playwright() as pw:
+            context, profile = await launch(pw, fake_devices=False)
+            try:
+                page = context.pages[0] if context.pages else await context.new_page()
+                await page.goto(f"{hall.http_url}/town?token={hall.tokens['qs-1']}&lang=zh")
+                await page.wait_for_function("window.town && window.town.status === 'online'", timeout=10_000)
+                assert await page.inner_text("#town-name") == "青山街道"
+                call = OutgoingCall(op, CFG, SwitchableSource(SyntheticSource(1280, 720, "hall"), 1280, 720))
+                op.call = call
+                await call.invite("qs", {"id": 43, "title": "危化品车辆违停", "severity": "critical"})
+                await page.wait_for_selector("#ringing:not(.hidden)", timeout=5_000)
+                assert await page.inner_text("#answer") == "接听"
+                await page.click("#answer")
+                await until(lambda: call.media.frames_in >= 20, 15)  # the page's generated card
+                assert await page.evaluate("window.town.noDevices") is True
+                assert "发送值守卡片和静音" in await page.inner_text("#media-state")
+                await page.wait_for_function("window.town.stats.framesDecoded >= 20", timeout=10_000)
+                await call.hangup()
+                await page.wait_for_selector("#idle:not(.hidden)", timeout=5_000)
+                assert "正常挂断" in await page.inner_text("#last-end")
+            finally:
+                await context.close()
+                cleanup(profile)
+        await op.link.close()
+
+    asyncio.run(asyncio.wait_for(body(), 90))

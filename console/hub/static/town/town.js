@@ -9,7 +9,7 @@ const I18N = {
     answer: "接听", decline: "拒接", r_on_site: "正在现场处置", r_other: "正在处理其他事件",
     r_wrong_town: "不属于本镇", mute: "静音", unmute: "取消静音", camera_off: "关闭摄像头",
     camera_on: "打开摄像头", hangup: "挂断", connecting: "正在连接……", reconnecting: "网络中断，正在重连……",
-    remote_reconnecting: "对方网络中断，正在重连……", no_camera: "本机无摄像头/麦克风：仅接收",
+    remote_reconnecting: "对方网络中断，正在重连……", no_camera: "本机无摄像头/麦克风：发送值守卡片和静音",
     ended: "通话已结束", taken: "已由本镇其他席位接听", auth_failed: "令牌无效，请联系指挥大厅",
     disconnected: "与指挥大厅的连接已断开，正在重连……",
     reasons: { normal: "正常挂断", declined: "已拒接", missed: "未接", busy: "忙线", offline: "离线",
@@ -24,7 +24,7 @@ const I18N = {
     r_other: "Busy with another incident", r_wrong_town: "Not our town", mute: "Mute", unmute: "Unmute",
     camera_off: "Camera off", camera_on: "Camera on", hangup: "Hang up", connecting: "Connecting…",
     reconnecting: "Network lost, reconnecting…", remote_reconnecting: "The hall's network is down, reconnecting…",
-    no_camera: "No camera/microphone here: receiving only", ended: "Call ended",
+    no_camera: "No camera/microphone here: sending a card and silence", ended: "Call ended",
     taken: "Answered by another desk of this town", auth_failed: "Invalid token: contact the command hall",
     disconnected: "Connection to the hall lost, reconnecting…",
     reasons: { normal: "hung up", declined: "declined", missed: "missed", busy: "busy", offline: "offline",
@@ -157,14 +157,50 @@ $("decline").onclick = () => {
 };
 
 // ---- media ----------------------------------------------------------------------------------------
+// A desk without camera/microphone still sends something: a card (town, time) and silence, so the
+// hall sees the call is alive (its loss detection watches inbound media).
+function cardStream(withVideo, withAudio) {
+  const out = new MediaStream();
+  if (withVideo) {
+    const c = document.createElement("canvas"); c.width = 640; c.height = 360;
+    const g = c.getContext("2d");
+    const draw = () => {
+      g.fillStyle = "#143c28"; g.fillRect(0, 0, c.width, c.height);
+      g.fillStyle = "#fff"; g.font = "bold 30px sans-serif";
+      g.fillText($("town-name").textContent || "", 30, 150);
+      g.font = "22px sans-serif"; g.fillText(t("no_camera"), 30, 200);
+      g.fillText(new Date().toLocaleTimeString(), 30, 320);
+    };
+    draw(); setInterval(draw, 66);  // captureStream emits a frame only when the canvas is painted
+    c.captureStream(15).getVideoTracks().forEach((tr) => out.addTrack(tr));
+  }
+  if (withAudio) {
+    audioCtx = audioCtx || new AudioContext();
+    const dest = audioCtx.createMediaStreamDestination();
+    const o = audioCtx.createOscillator(), gain = audioCtx.createGain();
+    gain.gain.value = 0; o.connect(gain).connect(dest); o.start();
+    dest.stream.getAudioTracks().forEach((tr) => out.addTrack(tr));
+  }
+  return out;
+}
+
 async function localStream() {
   if (town.local) return town.local;
+  let stream = null;
   try {
-    town.local = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 }, audio: true });
+    stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 }, audio: true });
   } catch (e) {
-    try { town.local = await navigator.mediaDevices.getUserMedia({ video: true }); }
-    catch (e2) { town.local = new MediaStream(); banner(t("no_camera")); }
+    for (const c of [{ video: true }, { audio: true }]) {
+      try { stream = await navigator.mediaDevices.getUserMedia(c); break; } catch (e2) { /* next */ }
+    }
   }
+  stream = stream || new MediaStream();
+  const noVideo = stream.getVideoTracks().length === 0, noAudio = stream.getAudioTracks().length === 0;
+  if (noVideo || noAudio) {
+    cardStream(noVideo, noAudio).getTracks().forEach((tr) => stream.addTrack(tr));
+    banner(t("no_camera")); town.noDevices = true;
+  }
+  town.local = stream;
   $("local").srcObject = town.local;
   return town.local;
 }
@@ -260,7 +296,7 @@ async function tick() {
     `${st.kbpsIn.toFixed(0)} ${t("kbps")} · ${st.fpsIn.toFixed(0)} ${t("fps")}`;
   // Liveness: no inbound packets for lossTimeoutS = reconnecting (the hall renegotiates).
   if (packets > 0 && packets > lastPackets) {
-    if (town.media !== "connected") { town.media = "connected"; banner(""); send({ type: "call.media", call_id: town.callId, state: "connected" }); }
+    if (town.media !== "connected") { town.media = "connected"; banner(town.noDevices ? t("no_camera") : ""); send({ type: "call.media", call_id: town.callId, state: "connected" }); }
     silentSince = 0;
   } else if (lastPackets >= 0 && town.media === "connected") {
     silentSince = silentSince || Date.now();
