@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from console.domain.geography import Camera  # noqa: E402
 from media.capture.frame_code import read_code  # noqa: E402
-from media.capture.sources import open_source  # noqa: E402
+from media.capture.sources import open_source, read  # noqa: E402
 from media.frame_mailbox import Frame  # noqa: E402
 from media.rtsp_server import Content, RtspServer, encode  # noqa: E402
 from ui.video.wall import VideoWall  # noqa: E402
@@ -59,18 +59,22 @@ def decode_only(urls: list[str], seconds: float) -> dict[str, float]:
     stop = threading.Event()
     measuring = threading.Event()
 
-    def read(i: int, url: str) -> None:
+    def reader(i: int, url: str) -> None:
         src = open_source(url)
         try:
             while not stop.is_set():
-                if src.read() is not None:
-                    started[i] = True
-                    if measuring.is_set():
-                        counts[i] += 1
+                frame = read(src)
+                if frame is None:  # reconnect, as the wall's readers would
+                    src.close()
+                    src = open_source(url)
+                    continue
+                started[i] = True
+                if measuring.is_set():
+                    counts[i] += 1
         finally:
             src.close()
 
-    threads = [threading.Thread(target=read, args=(i, u), daemon=True) for i, u in enumerate(urls)]
+    threads = [threading.Thread(target=reader, args=(i, u), daemon=True) for i, u in enumerate(urls)]
     for t in threads:
         t.start()
     deadline = time.monotonic() + 30

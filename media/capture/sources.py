@@ -32,10 +32,17 @@ class SourceError(Exception):
 
 
 class VideoSource(Protocol):
-    def read(self) -> np.ndarray | None:
-        """Blocks until the next frame (BGR); None when the stream failed or ended."""
+    def grab(self) -> bool:
+        """Blocks until the next frame is decoded (not yet converted); False when the stream failed."""
+
+    def retrieve(self) -> np.ndarray | None:
+        """The grabbed frame as BGR (the conversion is skipped for frames never retrieved)."""
 
     def close(self) -> None: ...
+
+
+def read(source: VideoSource) -> np.ndarray | None:
+    return source.retrieve() if source.grab() else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +87,17 @@ def parse_size(text: str | None, default: tuple[int, int]) -> tuple[int, int]:
 
 
 class Cv2Source:
-    """An OpenCV capture; read() returns None when FFmpeg reports the stream failed or ended."""
+    """An OpenCV capture. grab() reads and decodes, retrieve() converts to BGR: a reader that has fallen
+    behind can grab without retrieving to catch up."""
 
     def __init__(self, capture: cv2.VideoCapture) -> None:
         self._cap = capture
 
-    def read(self) -> np.ndarray | None:
-        ok, frame = self._cap.read()
+    def grab(self) -> bool:
+        return bool(self._cap.grab())
+
+    def retrieve(self) -> np.ndarray | None:
+        ok, frame = self._cap.retrieve()
         return frame if ok and frame is not None else None
 
     def close(self) -> None:
@@ -101,16 +112,16 @@ class LoopingFileSource(Cv2Source):
         self._period = 1.0 / (fps if 1 <= fps <= 120 else 25.0)
         self._next = time.monotonic()
 
-    def read(self) -> np.ndarray | None:
-        frame = super().read()
-        if frame is None:
+    def grab(self) -> bool:
+        ok = super().grab()
+        if not ok:
             self._cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
-            frame = super().read()
+            ok = super().grab()
         delay = self._next - time.monotonic()
         if delay > 0:
             time.sleep(delay)
         self._next = max(self._next + self._period, time.monotonic() - self._period)
-        return frame
+        return ok
 
 
 def _open_cv2(target: str | int, api: int, options: str | None) -> cv2.VideoCapture:

@@ -23,6 +23,12 @@ def fit_size(source: tuple[int, int], target: tuple[int, int]) -> tuple[int, int
     return max(1, round(sw * scale)), max(1, round(sh * scale))
 
 
+# A frame handed over faster than this was already waiting: after BACKLOG_FRAMES of those in a row the
+# reader is behind and skips the conversion of frames to catch up (still showing one in MAX_SKIPPED).
+BACKLOG_READ_S = 0.002
+BACKLOG_FRAMES = 3
+MAX_SKIPPED = 50
+
 # A picture up to this much larger than its tile is shown cropped instead of scaled to fit exactly.
 CROP_TOLERANCE = 1.04
 
@@ -62,6 +68,7 @@ class CaptureStream:
         self.bgrx = bgrx
         self._target = target_size
         self._full: np.ndarray | None = None
+        self.skipped = 0  # frames decoded but not shown because the reader had fallen behind
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"capture {self.name}", daemon=True)
 
@@ -122,24 +129,41 @@ class CaptureStream:
     def _read_frames(self, source: VideoSource, backoff: Backoff, freeze: FreezeDetector) -> None:
         freeze.reset()
         first = True
+        instant = 0  # consecutive frames that were already waiting when asked for
+        frozen = False
+        size = (0, 0)
         while not self._stop.is_set():
-            image = source.read()
-            if image is None:
+            asked = time.monotonic()
+            if not source.grab():
                 self.health.failed(time.monotonic(), "stream ended", None)
                 return
             now = time.monotonic()
+            # A live reader waits for each frame; frames that are already there mean it fell behind
+            # (a busy machine): decode them but skip conversion, scaling and painting until caught up,
+            # so the picture does not lag further and further behind the camera.
+            instant = instant + 1 if now - asked < BACKLOG_READ_S else 0
+            if not first and instant >= BACKLOG_FRAMES and (instant - BACKLOG_FRAMES) % MAX_SKIPPED != MAX_SKIPPED - 1:
+                self.skipped += 1
+                self.health.frame(now, frozen, size)
+                continue
+            image = source.retrieve()
+            if image is None:
+                self.health.failed(now, "undecodable frame", None)
+                return
             if first:
                 backoff.reset()
                 first = False
             h, w = image.shape[:2]
+            size = (w, h)
             self._full = image
             target = self._target
             if target is not None:
-                size = scaled_size((w, h), target)
-                if size != (w, h):
-                    exact = w % size[0] == 0 and h % size[1] == 0 and w // size[0] == h // size[1]
-                    image = cv2.resize(image, size, interpolation=cv2.INTER_AREA if exact else cv2.INTER_LINEAR)
-            self.health.frame(now, freeze.feed(image, now), (w, h))
+                scaled = scaled_size(size, target)
+                if scaled != size:
+                    exact = w % scaled[0] == 0 and h % scaled[1] == 0 and w // scaled[0] == h // scaled[1]
+                    image = cv2.resize(image, scaled, interpolation=cv2.INTER_AREA if exact else cv2.INTER_LINEAR)
+            frozen = freeze.feed(image, now)
+            self.health.frame(now, frozen, size)
             if self.bgrx:
                 image = cv2.cvtColor(image, cv2.COLOR_BGR2BGRA)
-            self.mailbox.put(image, (w, h), now)
+            self.mailbox.put(image, size, now)

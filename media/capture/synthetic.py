@@ -70,19 +70,19 @@ class SyntheticSource:
         self._n = 0
         self._last: np.ndarray | None = None
 
-    def read(self) -> np.ndarray | None:
+    def grab(self) -> bool:
         next_at = self._start + self._n / self.fps
         delay = next_at - time.monotonic()
         if delay > 0:
             time.sleep(delay)
-        elapsed = time.monotonic() - self._start
-        if self.fail_after is not None and elapsed >= self.fail_after:
-            return None
-        if self.freeze_after is not None and elapsed >= self.freeze_after and self._last is not None:
-            self._n += 1
-            return self._last.copy()
-        self._last = self.picture.draw(self._n)
         self._n += 1
+        return self.fail_after is None or time.monotonic() - self._start < self.fail_after
+
+    def retrieve(self) -> np.ndarray | None:
+        elapsed = time.monotonic() - self._start
+        if self.freeze_after is not None and elapsed >= self.freeze_after and self._last is not None:
+            return self._last.copy()
+        self._last = self.picture.draw(self._n - 1)
         return self._last
 
     def close(self) -> None:
