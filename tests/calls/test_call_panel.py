@@ -110,3 +110,25 @@ def test_call_panel_full_call(qtbot, hall: Hall, loop_thread: LoopThread) -> Non
         controller.shutdown()
         loop_thread.call(link.close())
         loop_thread.call(town.stop())
+
+
+def test_panel_shows_reconnecting_and_network_failure(qtbot, loop_thread: LoopThread) -> None:
+    async def nowhere(msg: dict) -> None:
+        pass
+
+    controller = CallController(loop_thread.loop, nowhere, CFG, use_camera=False, use_microphone=False)
+    controller.town_id = "lh"
+    panel = CallPanel(controller, town_names={"lh": "龙华镇"})
+    qtbot.addWidget(panel)
+    panel.show()
+    controller.sig_phase.emit("connected", {})
+    controller.sig_remote_media.emit("reconnecting")
+    assert panel.banner.isVisible() and "town's network" in panel.banner.text()
+    controller.sig_phase.emit("reconnecting", {})
+    assert panel.banner.isVisible() and "reconnecting" in panel.banner.text()
+    assert panel.status.text() == "Network lost: reconnecting…"
+    controller.sig_phase.emit("connected", {})
+    assert not panel.banner.isVisible()
+    controller.sig_phase.emit("ended", {"reason": "network_failure"})
+    assert panel.status.text() == "Call ended: network failure"
+    assert not panel.btn_hangup.isEnabled()

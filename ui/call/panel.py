@@ -44,6 +44,7 @@ class CallPanel(QWidget):
         self.controller = controller
         self.town_names = dict(town_names or {})
         self._connected_at: float | None = None
+        self._phase = "idle"  # as last shown (the controller's own field is written on the loop thread)
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -111,6 +112,7 @@ class CallPanel(QWidget):
     # ---- controller events ------------------------------------------------------------------------
     def on_phase(self, phase: str, data: Any) -> None:
         data = data or {}
+        self._phase = phase
         town = self.controller.town_id or ""
         self.title.setText(self.tr("Call: %s") % self.town_names.get(town, town) if town else self.tr("No call"))
         texts = {
@@ -162,9 +164,9 @@ class CallPanel(QWidget):
             st.get("bitrate_in_kbps", 0), st.get("bitrate_out_kbps", 0), round(st.get("fps_in", 0))))
 
     def on_remote_media(self, state: str) -> None:
-        if state == "reconnecting" and self.controller.phase == "connected":
+        if state == "reconnecting" and self._phase == "connected":
             self.show_banner(self.tr("The town's network is down: reconnecting…"))
-        elif state == "connected" and self.controller.phase == "connected":
+        elif state == "connected" and self._phase == "connected":
             self.show_banner("")
 
     def on_notice(self, text: str) -> None:
