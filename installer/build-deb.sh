@@ -24,6 +24,7 @@ COMPRESSION=${HALL_DEB_COMPRESSION:-zstd}   # zstd: ~4x faster than xz here for 
 export LC_ALL=C.UTF-8
 
 die() { echo "build-deb: FAILED: $*" >&2; exit 1; }
+trap 'echo "build-deb: FAILED at line $LINENO: $BASH_COMMAND (exit $?)" >&2' ERR
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
@@ -73,6 +74,11 @@ rm -rf "$OUT/stage"
 mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
   "$STAGE/lib/systemd/system" "$STAGE/etc/command-hall" "$STAGE/usr/share/doc/$PKG"
 cp -a "$DIST" "$STAGE/opt/$PKG"
+# The interpreter comes from a pyenv build with debug info: -22 MB without it (the wheels' libraries are
+# already stripped and are left as they are).
+for lib in "$STAGE/opt/$PKG"/_internal/libpython3*.so*; do
+  [ -f "$lib" ] && [ ! -L "$lib" ] && command -v strip >/dev/null && strip --strip-debug "$lib"
+done
 cp installer/README.md "$STAGE/opt/$PKG/README.md"
 ln -s "/opt/$PKG/hall" "$STAGE/usr/bin/hall"
 install -m 644 installer/debian/command-hall-console.desktop "$STAGE/usr/share/applications/"
@@ -93,20 +99,24 @@ mkdir -p "$STAGE/usr/share/icons/hicolor/scalable/apps"
 install -m 644 installer/icons/command-hall-console.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/"
 
 # ---- 3. Depends from the libraries the bundle needs and does not carry -----------------------------
-find "$DIST" \( -name '*.so*' -o -name hall \) -type f -print0 \
-  | xargs -0 readelf -d 2>/dev/null | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | sort -u > "$OUT/needed.txt"
+{ find "$DIST" \( -name '*.so*' -o -name hall \) -type f -print0 | xargs -0 readelf -d 2>/dev/null || true; } \
+  | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | sort -u > "$OUT/needed.txt"
 find "$DIST" -name '*.so*' -printf '%f\n' | sort -u > "$OUT/bundled.txt"
 declare -A NOT_HERE=(  # needed by Qt's xcb platform but maybe not installed on the build machine
   [libxcb-icccm.so.4]=libxcb-icccm4 [libxcb-keysyms.so.1]=libxcb-keysyms1
 )
 deps=()
+ldconfig -p > "$OUT/ldconfig.txt"   # (no `producer | awk ...exit` pipes: SIGPIPE + pipefail kill the script)
 while read -r so; do
-  path=$(ldconfig -p | awk -v s="$so" '$1 == s && /x86-64|\(libc6\)/ { print $NF; exit }')
+  path=$(awk -v s="$so" 'found == "" && $1 == s && /x86-64|\(libc6\)/ { found = $NF } END { print found }' \
+    "$OUT/ldconfig.txt")
   pkg=""
   if [ -n "$path" ]; then
     real=$(readlink -f "$path")
     for candidate in "$path" "$real" "${real#/usr}" "/usr$path"; do
-      pkg=$(dpkg -S "$candidate" 2>/dev/null | head -1 | cut -d: -f1) && [ -n "$pkg" ] && break
+      owner=$(dpkg -S "$candidate" 2>/dev/null || true)
+      pkg=${owner%%:*}
+      [ -n "$pkg" ] && break
     done
   fi
   [ -n "$pkg" ] || pkg=${NOT_HERE[$so]:-}
@@ -114,7 +124,10 @@ while read -r so; do
   deps+=("$pkg")
 done < <(comm -23 "$OUT/needed.txt" "$OUT/bundled.txt")
 # Loaded with dlopen (not in any NEEDED list): OpenGL/EGL for Qt, PulseAudio for sound, X11 basics.
-deps+=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3)
+# Qt's xcb platform: the list Qt documents, whether or not PyInstaller found a copy to bundle.
+deps+=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+       libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1
+       libxcb-shm0 libx11-xcb1 libfontconfig1 libfreetype6 libdbus-1-3)
 GLIBC=$(dpkg-query -W -f '${Version}' libc6 | sed 's/-.*//')
 DEPENDS=$(printf '%s\n' "${deps[@]}" | sort -u | grep -vx libc6 | paste -sd, | sed 's/,/, /g')
 DEPENDS="libc6 (>= $GLIBC), $DEPENDS, fonts-noto-cjk, adduser"
@@ -159,5 +172,6 @@ compression=$COMPRESSION
 depends=$DEPENDS
 EOF
 echo "build-deb: $DEB"
-echo "build-deb: onedir ${ONEDIR_MB} MB (PyInstaller ${t_pyi} s), .deb ${DEB_MB} MB ($COMPRESSION, ${t_deb} s)"
+echo "build-deb: onedir ${ONEDIR_MB} MB (PyInstaller ${t_pyi} s), installed $((SIZE_KB / 1024)) MB," \
+  ".deb ${DEB_MB} MB ($COMPRESSION, packaging ${t_deb} s)"
 echo "build-deb: Depends: $DEPENDS"
