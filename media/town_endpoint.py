@@ -50,7 +50,9 @@ class TownEndpoint:
         read_counter: bool = False,
         sdp_filter: Callable[[str], str] | None = None,
         decline_reason: str | None = None,
+        on_local_frame: Callable[[np.ndarray], None] | None = None,
     ) -> None:
+        self.on_local_frame = on_local_frame
         self.url = ws_url(hub_url, "/ws/town")
         self.token = token
         self.auto_answer_delay_s = auto_answer_delay_s
@@ -103,6 +105,7 @@ class TownEndpoint:
             self.config = replace(self.config, ice_servers=servers)
         elif kind == "presence.self":
             self.presence = msg
+            self._emit("presence", msg)
         elif kind == "call.incoming":
             await self._incoming(msg)
         elif msg.get("call_id") != self.call_id or self.call_id is None:
@@ -139,7 +142,8 @@ class TownEndpoint:
         assert self.incoming is not None and self.call_id is not None
         self.media = CallMedia(self.config, self._video(), Role.ANSWERER, on_frame=self.on_frame,
                                on_state=self._on_media_state, burn_counter=self.burn_counter,
-                               read_counter=self.read_counter, sdp_filter=self.sdp_filter)
+                               read_counter=self.read_counter, sdp_filter=self.sdp_filter,
+                               on_local_frame=self.on_local_frame)
         sdp = await self.media.accept_offer(self.incoming["sdp"])
         await self.link.send({"type": "call.answer", "call_id": self.call_id, "sdp": sdp})
         self._emit("answered", {"call_id": self.call_id})
@@ -147,6 +151,7 @@ class TownEndpoint:
     async def decline(self, reason: str) -> None:
         if self.call_id is not None:
             await self.link.send({"type": "call.decline", "call_id": self.call_id, "reason": reason})
+            self._emit("ended", {"call_id": self.call_id, "reason": "declined"})
             self.call_id = self.incoming = None
 
     async def hangup(self, reason: str = "normal") -> None:
