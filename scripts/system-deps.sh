@@ -18,6 +18,7 @@ declare -A PROBE=(
   [gstreamer1.0-tools]=/usr/bin/gst-launch-1.0
   [poppler-utils]=/usr/bin/pdftotext
   [nsis]=/usr/bin/makensis
+  [desktop-file-utils]=/usr/bin/desktop-file-validate
   [libegl1]=/usr/lib/x86_64-linux-gnu/libEGL.so.1
   [libxkbcommon-x11-0]=/usr/lib/x86_64-linux-gnu/libxkbcommon-x11.so.0
   [libxcb-cursor0]=/usr/lib/x86_64-linux-gnu/libxcb-cursor.so.0

@@ -90,10 +90,10 @@ def test_installed_layout(installed: Path) -> None:
     assert os.access(installed / PREFIX / "hall", os.X_OK)
     desktop = (installed / "usr/share/applications/command-hall-console.desktop").read_text()
     assert "\nExec=hall console\n" in desktop and "\nIcon=command-hall-console\n" in desktop
-    if shutil.which("desktop-file-validate"):
-        check = _run(["desktop-file-validate", str(installed / "usr/share/applications/"
-                                                               "command-hall-console.desktop")], timeout=30)
-        assert check.returncode == 0, check.stdout + check.stderr
+    assert shutil.which("desktop-file-validate"), "desktop-file-utils missing (scripts/system-deps.sh installs it)"
+    check = _run(["desktop-file-validate", str(installed / "usr/share/applications/command-hall-console.desktop")],
+                 timeout=30)
+    assert check.returncode == 0 and not check.stdout.strip(), check.stdout + check.stderr
     unit = (installed / "lib/systemd/system/command-hall-hub.service").read_text()
     assert f"ExecStart=/{PREFIX}/hall hub" in unit and "User=command-hall" in unit
     # systemd's own checker, on a copy pointing at the unpacked program.
