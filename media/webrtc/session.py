@@ -96,7 +96,7 @@ class CallMedia:
         self._video_tracks: list[OutgoingVideoTrack] = []
         self._tasks: set[asyncio.Task] = set()
         self._last_inbound = 0.0
-        self._created = time.monotonic()
+        self._connect_deadline: float | None = None  # set once both descriptions are in (not while ringing)
         self._reconnect_deadline = 0.0
         self._last_attempt = 0.0
         self.frames_in = 0
@@ -147,6 +147,8 @@ class CallMedia:
         if pc is None or pc.signalingState != "have-local-offer":
             log.info("ignoring an answer in state %s", pc and pc.signalingState)
             return
+        if self._connect_deadline is None:  # also when the answer below is refused: it ends as media_failure
+            self._connect_deadline = time.monotonic() + self.connect_timeout_s
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="answer"))
 
     async def accept_offer(self, sdp: str) -> str:
@@ -155,6 +157,7 @@ class CallMedia:
         pc = self._new_pc()
         if self._pc is None:
             self._pc = pc
+            self._connect_deadline = time.monotonic() + self.connect_timeout_s
         else:
             await self._drop_pending()
             self._pending = pc
@@ -234,7 +237,6 @@ class CallMedia:
     def _start(self) -> None:
         if self._monitor is None:
             self._set_state(MediaState.CONNECTING)
-            self._created = time.monotonic()
             self._monitor = self._spawn(self._watch())
 
     async def _watch(self) -> None:
@@ -242,7 +244,8 @@ class CallMedia:
         while self.state != MediaState.ENDED:
             await asyncio.sleep(0.2)
             now = time.monotonic()
-            if self.state == MediaState.CONNECTING and now - self._created > self.connect_timeout_s:
+            deadline = self._connect_deadline
+            if self.state == MediaState.CONNECTING and deadline is not None and now > deadline:
                 await self.close("media_failure")
                 return
             if self.state == MediaState.CONNECTED and now - self._last_inbound > self.config.loss_timeout_s:

@@ -63,3 +63,40 @@ def test_two_peers_media_both_ways() -> None:
         assert a.state == MediaState.ENDED and a.end_reason == "normal"
 
     asyncio.run(asyncio.wait_for(body(), 60))
+
+
+def test_a_long_ring_is_not_a_media_failure_but_no_media_after_answer_is() -> None:
+    async def body() -> None:
+        cfg = MediaConfig(width=320, height=180)
+        a = CallMedia(cfg, SwitchableSource(SyntheticSource(320, 180, "A"), 320, 180), Role.OFFERER,
+                      connect_timeout_s=0.5)
+        b = CallMedia(cfg, SwitchableSource(SyntheticSource(320, 180, "B"), 320, 180), Role.ANSWERER,
+                      connect_timeout_s=0.5)
+        try:
+            offer = await a.create_offer()
+            await asyncio.sleep(1.2)  # ringing longer than the connect timeout
+            assert a.state == MediaState.CONNECTING
+            answer = await b.accept_offer(offer)
+            await a.accept_answer(answer)
+            await until(lambda: a.state == MediaState.CONNECTED, 10)
+        finally:
+            await a.close()
+            await b.close()
+        # An answer whose media never arrives ends as a media failure.
+        c = CallMedia(cfg, SwitchableSource(SyntheticSource(320, 180, "C"), 320, 180), Role.OFFERER,
+                      connect_timeout_s=0.5)
+        d = CallMedia(cfg, SwitchableSource(SyntheticSource(320, 180, "D"), 320, 180), Role.ANSWERER)
+        await c.create_offer()
+        x = CallMedia(cfg, SwitchableSource(SyntheticSource(320, 180, "X"), 320, 180), Role.OFFERER)
+        other = await x.create_offer()
+        answer = await d.accept_offer(other)  # an answer to a different offer: ICE/DTLS cannot match
+        try:
+            await c.accept_answer(answer)
+        except Exception:  # noqa: BLE001 - aiortc may refuse it outright; then the timeout must still fire
+            pass
+        await until(lambda: c.state == MediaState.ENDED, 5)
+        assert c.end_reason == "media_failure"
+        await d.close()
+        await x.close()
+
+    asyncio.run(asyncio.wait_for(body(), 60))
