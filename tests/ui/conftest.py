@@ -11,11 +11,6 @@ import httpx
 import pytest
 from PySide6.QtCore import QSettings
 
-from console.config import HubConfig
-from console.domain.enums import Role
-from console.hub.hub import Hub
-from console.hub.server import EmbeddedHub
-
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -26,6 +21,11 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from console.config import HubConfig
+    from console.domain.enums import Role
+    from console.hub.hub import Hub
+    from console.hub.server import EmbeddedHub
+
     os.environ["HALL_DATA_DIR"] = str(tmp_path_factory.mktemp("hall"))
     embedded = EmbeddedHub(Hub(HubConfig(port=0))).start()
     embedded.api_key = embedded.hub.auth.add_api_key("test-source")

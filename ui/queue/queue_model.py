@@ -1,24 +1,29 @@
 """The plain queue: every alert the console knows, the current view, filters and sort order. No Qt.
 
 Built for 100,000 alerts with a steady stream of changes:
-- `_master` holds one sort key per alert, always sorted; a filter is one pass over it that keeps the
-  order (no re-sort), a change is a bisect-remove plus a bisect-insert (no re-sort either);
-- the visible rows are a sorted sub-list, updated incrementally, and every change is reported to an
-  observer (the Qt adapter) as insert/remove/move/changed, so selections survive;
-- tab counts are kept incrementally; "overdue" is time-dependent, so it is counted from a sorted
-  list of running deadlines with a bisect.
+- every alert gets a dense slot number; what the filters look at (category, severity, state, town,
+  assignee, view membership, running deadline) is kept in numpy columns by slot, so a filter is a
+  vectorised mask and never walks the Alert objects (walking 100k scattered objects in sort order
+  costs ~250 ms here in cache misses alone; the mask costs a few ms);
+- `_master` is the list of slots in sort order, kept sorted incrementally (bisect by key); the visible
+  rows are `_master` masked, so a filter needs no sort;
+- a change is a bisect-remove plus a bisect-insert, reported to an observer (the Qt adapter) as
+  insert/remove/move/changed, so selections survive; tab counts are kept incrementally.
 """
 
 from __future__ import annotations
 
 import bisect
+import math
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
+import numpy as np
+
 from console.domain.alert import Alert
-from console.domain.enums import Severity, State
+from console.domain.enums import Category, Severity, State
 
 _INF = float("inf")
 _STATE_ORDER = {s: i for i, s in enumerate(State)}
@@ -93,6 +98,13 @@ class QueueObserver:
 
 
 Key = tuple
+_CATEGORIES = list(Category)
+_CAT_CODE = {c: i for i, c in enumerate(_CATEGORIES)}
+_SEVERITIES = list(Severity)
+_SEV_CODE = {s: i for i, s in enumerate(_SEVERITIES)}
+_STATES = list(State)
+_STATE_CODE = {s: i for i, s in enumerate(_STATES)}
+_BIT = {View.UNACKNOWLEDGED: 1, View.CRITICAL: 2, View.MINE: 4, View.OPEN: 8, View.CLOSED_TODAY: 16}
 
 
 @dataclass
@@ -102,41 +114,66 @@ class QueueModel:
     clock: Callable[[], float] = time.time
 
     def __post_init__(self) -> None:
-        self.alerts: dict[int, Alert] = {}
-        self._keys: dict[int, Key] = {}
-        self._master: list[Key] = []
-        self._visible: list[Key] = []
-        self._search: dict[int, str] = {}
-        self._due: dict[int, float] = {}
-        self._due_sorted: list[tuple[float, int]] = []
-        self._view_counts: dict[View, int] = dict.fromkeys(View, 0)
         self.view = View.OPEN
         self.filters = Filters()
         self.sort_column = Column.SEVERITY
         self.descending = False
         self._today = start_of_today(self.clock())
         self._overdue_checked_at = self.clock()
+        self._clear()
         self._predicate = self._build_predicate()
+
+    def _clear(self) -> None:
+        self.alerts: dict[int, Alert] = {}
+        self._slot_of: dict[int, int] = {}
+        self._ids: list[int] = []  # slot -> alert id
+        self._keys: list[Key] = []  # slot -> sort key
+        self._search: list[str] = []  # slot -> lower-case text the search looks in
+        self._master: list[int] = []  # slots in sort order
+        self._visible: list[int] = []  # slots shown, in sort order
+        self._town_code: dict[str | None, int] = {None: 0}
+        self._assignee_code: dict[str | None, int] = {None: 0}
+        self._view_counts: dict[View, int] = dict.fromkeys(View, 0)
+        self._alloc(1024)
+
+    def _alloc(self, capacity: int) -> None:
+        def grow(old: np.ndarray | None, dtype: type, fill: float = 0) -> np.ndarray:
+            new = np.full(capacity, fill, dtype=dtype)
+            if old is not None:
+                new[: len(old)] = old
+            return new
+        had = hasattr(self, "_cat") and len(self._ids) > 0
+        self._cat = grow(self._cat if had else None, np.int8)
+        self._sev = grow(self._sev if had else None, np.int8)
+        self._state = grow(self._state if had else None, np.int8)
+        self._town = grow(self._town if had else None, np.int32)
+        self._assignee = grow(self._assignee if had else None, np.int32)
+        self._bits = grow(self._bits if had else None, np.uint8)
+        self._due = grow(self._due if had else None, np.float64, math.nan)
 
     # ---- reading
     def row_count(self) -> int:
         return len(self._visible)
 
     def alert_at(self, row: int) -> Alert:
-        return self.alerts[self._visible[self._index(row)][-1]]
+        return self.alerts[self._ids[self._visible[self._index(row)]]]
+
+    def _vis_pos(self, key: Key) -> int:
+        return bisect.bisect_left(self._visible, key, key=self._keys.__getitem__)
 
     def row_of(self, alert_id: int) -> int | None:
-        key = self._keys.get(alert_id)
-        if key is None:
+        slot = self._slot_of.get(alert_id)
+        if slot is None:
             return None
-        i = bisect.bisect_left(self._visible, key)
-        if i < len(self._visible) and self._visible[i] == key:
+        i = self._vis_pos(self._keys[slot])
+        if i < len(self._visible) and self._visible[i] == slot:
             return self._row(i, len(self._visible))
         return None
 
     def visible_ids(self) -> list[int]:
-        ids = [k[-1] for k in self._visible]
-        return ids[::-1] if self.descending else ids
+        ids = self._ids
+        out = [ids[s] for s in self._visible]
+        return out[::-1] if self.descending else out
 
     def count(self, view: View) -> int:
         if view is View.OVERDUE:
@@ -144,13 +181,14 @@ class QueueModel:
         return self._view_counts[view]
 
     def overdue_count(self) -> int:
-        return bisect.bisect_left(self._due_sorted, (self.clock(), -1))
+        n = len(self._ids)
+        return int(np.count_nonzero(self._due[:n] < self.clock()))
 
     def towns(self) -> list[str]:
-        return sorted({a.town for a in self.alerts.values() if a.town})
+        return sorted(t for t in self._town_code if t)
 
     def assignees(self) -> list[str]:
-        return sorted({a.assignee for a in self.alerts.values() if a.assignee})
+        return sorted(a for a in self._assignee_code if a)
 
     # ---- row index <-> list index (descending order is the ascending list read backwards)
     def _index(self, row: int) -> int:
@@ -163,9 +201,9 @@ class QueueModel:
     def _key(self, a: Alert) -> Key:
         column = self.sort_column
         if column is Column.SEVERITY:
-            value: object = a.severity.rank
+            value: object = _SEV_CODE[a.severity]
         elif column is Column.CATEGORY:
-            value = _CATEGORY_ORDER.setdefault(a.category, len(_CATEGORY_ORDER))
+            value = _CAT_CODE[a.category]
         elif column is Column.TITLE:
             value = a.title
         elif column is Column.TOWN:
@@ -175,7 +213,7 @@ class QueueModel:
         elif column is Column.DEADLINE:
             value = current_due(a) or _INF
         elif column is Column.STATE:
-            value = _STATE_ORDER[a.state]
+            value = _STATE_CODE[a.state]
         elif column is Column.ASSIGNEE:
             value = a.assignee or ""
         else:
@@ -183,26 +221,25 @@ class QueueModel:
         # Ties: newest first, then the id so every key is unique.
         return (value, -a.received_at, a.id)
 
-    def _views_of(self, a: Alert) -> tuple[View, ...]:
+    def _bits_of(self, a: Alert) -> int:
         if not a.state.is_open:
-            return (View.CLOSED_TODAY,) if (a.closed_at or 0) >= self._today else ()
-        views = [View.OPEN]
+            return _BIT[View.CLOSED_TODAY] if (a.closed_at or 0) >= self._today else 0
+        bits = _BIT[View.OPEN]
         if a.state is State.NEW:
-            views.append(View.UNACKNOWLEDGED)
+            bits |= _BIT[View.UNACKNOWLEDGED]
         if a.severity is Severity.CRITICAL:
-            views.append(View.CRITICAL)
+            bits |= _BIT[View.CRITICAL]
         if self.user and a.assignee == self.user:
-            views.append(View.MINE)
-        return tuple(views)
+            bits |= _BIT[View.MINE]
+        return bits
 
-    def _in_view(self, a: Alert) -> bool:
-        view = self.view
-        if view is View.OVERDUE:
-            due = self._due.get(a.id)
-            return due is not None and due < self.clock()
-        return view in self._views_of(a)
+    def _count_bits(self, bits: int, sign: int) -> None:
+        for view, bit in _BIT.items():
+            if bits & bit:
+                self._view_counts[view] += sign
 
-    def _build_predicate(self) -> Callable[[Alert], bool]:
+    def _build_predicate(self) -> Callable[[int, Alert], bool]:
+        """The filter for one alert (incremental updates); `_mask` is the same test, vectorised."""
         f = self.filters
         checks: list[Callable[[Alert], bool]] = []
         if f.categories:
@@ -218,20 +255,51 @@ class QueueModel:
         needle = f.text.strip().lower()
         if needle:
             search = self._search
-            checks.append(lambda a: needle in search[a.id])
-        in_view = self._in_view
-        if not checks:
-            return in_view
-        if len(checks) == 1:
-            only = checks[0]
-            return lambda a: only(a) and in_view(a)
-        return lambda a: all(c(a) for c in checks) and in_view(a)
+            slot_of = self._slot_of
+            checks.append(lambda a: needle in search[slot_of[a.id]])
+        view = self.view
+        if view is View.OVERDUE:
+            def in_view(slot: int, _a: Alert) -> bool:
+                return bool(self._due[slot] < self.clock())
+        else:
+            bit = _BIT[view]
+
+            def in_view(slot: int, _a: Alert) -> bool:
+                return bool(self._bits[slot] & bit)
+        return lambda slot, a: in_view(slot, a) and all(c(a) for c in checks)
+
+    def _mask(self) -> np.ndarray:
+        n = len(self._ids)
+        f = self.filters
+        if self.view is View.OVERDUE:
+            mask = self._due[:n] < self.clock()
+        else:
+            mask = (self._bits[:n] & _BIT[self.view]) != 0
+        if f.categories:
+            mask &= np.isin(self._cat[:n], [_CAT_CODE[Category(c)] for c in f.categories])
+        if f.severities:
+            mask &= np.isin(self._sev[:n], [_SEV_CODE[Severity(c)] for c in f.severities])
+        if f.states:
+            mask &= np.isin(self._state[:n], [_STATE_CODE[State(c)] for c in f.states])
+        if f.towns:
+            mask &= np.isin(self._town[:n], [self._town_code.get(t, -1) for t in f.towns])
+        if f.assignee is not None:
+            mask &= self._assignee[:n] == self._assignee_code.get(f.assignee or None, -1)
+        needle = f.text.strip().lower()
+        if needle:
+            candidates = np.flatnonzero(mask)
+            search = self._search
+            hits = np.fromiter((needle in search[i] for i in candidates.tolist()), dtype=bool,
+                               count=len(candidates))
+            mask[:] = False
+            mask[candidates[hits]] = True
+        return mask
 
     @staticmethod
     def _search_text(a: Alert) -> str:
         return f"#{a.id} {a.title} {a.town or ''} {a.address} {a.assignee or ''} {a.camera or ''}".lower()
 
-    # ---- changing the settings (full refilter: one ordered pass, no sort)
+    # ---- changing the settings (full refilter: a vectorised mask over the sorted slots, no sort)
     def set_view(self, view: View) -> None:
         self.view = View(view)
         self.refilter()
@@ -256,8 +324,9 @@ class QueueModel:
         self.observer.begin_reset()
         self.sort_column = Column(column)
         self.descending = descending
-        self._keys = {i: self._key(a) for i, a in self.alerts.items()}
-        self._master = sorted(self._keys.values())
+        alerts, ids = self.alerts, self._ids
+        self._keys = [self._key(alerts[ids[slot]]) for slot in range(len(ids))]
+        self._master = sorted(range(len(ids)), key=self._keys.__getitem__)
         self._filter()
         self.observer.end_reset()
 
@@ -268,116 +337,114 @@ class QueueModel:
 
     def _filter(self) -> None:
         self._predicate = self._build_predicate()
-        predicate, alerts = self._predicate, self.alerts
-        self._visible = [k for k in self._master if predicate(alerts[k[-1]])]
+        master = np.fromiter(self._master, dtype=np.int64, count=len(self._master))
+        mask = self._mask()
+        self._visible = master[mask[master]].tolist()
 
     # ---- feeding
     def reset(self, alerts: Iterable[Alert]) -> None:
         """A snapshot: replaces everything."""
         self.observer.begin_reset()
-        self.alerts = {a.id: a for a in alerts}
-        self._keys = {i: self._key(a) for i, a in self.alerts.items()}
-        self._master = sorted(self._keys.values())
-        self._search = {i: self._search_text(a) for i, a in self.alerts.items()}
-        self._due = {}
-        for a in self.alerts.values():
-            due = current_due(a)
-            if due is not None:
-                self._due[a.id] = due
-        self._due_sorted = sorted((d, i) for i, d in self._due.items())
-        self._recount()
+        self._clear()
+        for a in alerts:
+            self._store(a, None)
+        self._master = sorted(range(len(self._ids)), key=self._keys.__getitem__)
         self._filter()
         self.observer.end_reset()
         self.observer.counts_changed()
 
+    def _store(self, a: Alert, slot: int | None) -> int:
+        """Writes the alert's columns; a new alert gets the next slot."""
+        if slot is None:
+            slot = len(self._ids)
+            if slot >= len(self._cat):
+                self._alloc(len(self._cat) * 2)
+            self._slot_of[a.id] = slot
+            self._ids.append(a.id)
+            self._keys.append(self._key(a))
+            self._search.append(self._search_text(a))
+        else:
+            self._count_bits(int(self._bits[slot]), -1)
+            self._keys[slot] = self._key(a)
+            self._search[slot] = self._search_text(a)
+        self.alerts[a.id] = a
+        self._cat[slot] = _CAT_CODE[a.category]
+        self._sev[slot] = _SEV_CODE[a.severity]
+        self._state[slot] = _STATE_CODE[a.state]
+        self._town[slot] = self._town_code.setdefault(a.town, len(self._town_code))
+        self._assignee[slot] = self._assignee_code.setdefault(a.assignee, len(self._assignee_code))
+        bits = self._bits_of(a)
+        self._bits[slot] = bits
+        self._count_bits(bits, +1)
+        due = current_due(a)
+        self._due[slot] = math.nan if due is None else due
+        return slot
+
     def _recount(self) -> None:
         self._today = start_of_today(self.clock())
-        counts = dict.fromkeys(View, 0)
-        for a in self.alerts.values():
-            for v in self._views_of(a):
-                counts[v] += 1
-        self._view_counts = counts
+        self._view_counts = dict.fromkeys(View, 0)
+        for slot, alert_id in enumerate(self._ids):
+            bits = self._bits_of(self.alerts[alert_id])
+            self._bits[slot] = bits
+            self._count_bits(bits, +1)
 
     def upsert(self, a: Alert) -> None:
         """One changed or new alert: incremental, reported row by row."""
-        old = self.alerts.get(a.id)
-        old_key = self._keys.get(a.id)
-        if old is not None:
-            for v in self._views_of(old):
-                self._view_counts[v] -= 1
-        for v in self._views_of(a):
-            self._view_counts[v] += 1
-        self.alerts[a.id] = a
-        self._search[a.id] = self._search_text(a)
-        self._set_due(a)
-        key = self._key(a)
-        self._keys[a.id] = key
-        if old_key is not None:
-            del self._master[bisect.bisect_left(self._master, old_key)]
-        bisect.insort(self._master, key)
-
-        was_visible = old_key is not None and self._is_visible(old_key)
-        now_visible = self._predicate(a)
-        if was_visible and now_visible:
-            self._move(old_key, key)
-        elif was_visible:
-            self._remove(old_key)
+        slot = self._slot_of.get(a.id)
+        by_key = self._keys.__getitem__
+        vis_i: int | None = None  # where the alert is shown now (found by its old key)
+        old_key: Key | None = None
+        if slot is not None:
+            old_key = self._keys[slot]
+            i = self._vis_pos(old_key)
+            if i < len(self._visible) and self._visible[i] == slot:
+                vis_i = i
+            del self._master[bisect.bisect_left(self._master, old_key, key=by_key)]
+        slot = self._store(a, slot)
+        key = self._keys[slot]
+        bisect.insort(self._master, slot, key=by_key)
+        now_visible = self._predicate(slot, a)
+        if vis_i is not None and now_visible:
+            self._move(slot, vis_i, old_key == key)
+        elif vis_i is not None:
+            self._remove(vis_i)
         elif now_visible:
-            self._insert(key)
+            self._insert(slot)
 
-    def _set_due(self, a: Alert) -> None:
-        old = self._due.pop(a.id, None)
-        if old is not None:
-            i = bisect.bisect_left(self._due_sorted, (old, a.id))
-            if i < len(self._due_sorted) and self._due_sorted[i] == (old, a.id):
-                del self._due_sorted[i]
-        due = current_due(a)
-        if due is not None:
-            self._due[a.id] = due
-            bisect.insort(self._due_sorted, (due, a.id))
+    def _is_visible(self, slot: int) -> bool:
+        i = self._vis_pos(self._keys[slot])
+        return i < len(self._visible) and self._visible[i] == slot
 
-    def _is_visible(self, key: Key) -> bool:
-        i = bisect.bisect_left(self._visible, key)
-        return i < len(self._visible) and self._visible[i] == key
-
-    def _insert(self, key: Key) -> None:
-        i = bisect.bisect_left(self._visible, key)
+    def _insert(self, slot: int) -> None:
+        i = self._vis_pos(self._keys[slot])
         n = len(self._visible)
         row = n - i if self.descending else i
         self.observer.begin_insert(row)
-        self._visible.insert(i, key)
+        self._visible.insert(i, slot)
         self.observer.end_insert()
 
-    def _remove(self, key: Key) -> None:
-        i = bisect.bisect_left(self._visible, key)
+    def _remove(self, i: int) -> None:
         self.observer.begin_remove(self._row(i, len(self._visible)))
         del self._visible[i]
         self.observer.end_remove()
 
-    def _move(self, old_key: Key, key: Key) -> None:
+    def _move(self, slot: int, i: int, same_key: bool) -> None:
         vis = self._visible
         n = len(vis)
-        i = bisect.bisect_left(vis, old_key)
         src = self._row(i, n)
-        if old_key == key:
+        if same_key:
             self.observer.row_changed(src)
             return
         # Where it lands once removed, in rows of the shortened list, then in pre-move rows for Qt.
-        j = bisect.bisect_left(vis, key)
-        if j > i:
-            j -= 1
+        del vis[i]
+        j = bisect.bisect_left(vis, self._keys[slot], key=self._keys.__getitem__)
         new_row = n - 1 - j if self.descending else j  # its row after the move
         dest = new_row if new_row <= src else new_row + 1
-        if new_row == src:
-            vis[i] = key
+        if new_row == src or not self.observer.begin_move(src, dest):
+            vis.insert(i if new_row == src else i, slot)
             self.observer.row_changed(src)
             return
-        if not self.observer.begin_move(src, dest):
-            vis[i] = key
-            self.observer.row_changed(src)
-            return
-        del vis[i]
-        vis.insert(j, key)
+        vis.insert(j, slot)
         self.observer.end_move()
         self.observer.row_changed(new_row)
 
@@ -395,11 +462,11 @@ class QueueModel:
                 self.refilter()
         if self.view is View.OVERDUE:
             # Alerts whose deadline passed since the last tick join the Overdue view.
-            lo = bisect.bisect_left(self._due_sorted, (self._overdue_checked_at, -1))
-            hi = bisect.bisect_left(self._due_sorted, (now, -1))
-            for _due, alert_id in self._due_sorted[lo:hi]:
-                key = self._keys[alert_id]
-                if not self._is_visible(key) and self._predicate(self.alerts[alert_id]):
-                    self._insert(key)
+            n = len(self._ids)
+            due = self._due[:n]
+            for slot in np.flatnonzero((due >= self._overdue_checked_at) & (due < now)).tolist():
+                if not self._is_visible(slot) and self._predicate(slot, self.alerts[self._ids[slot]]):
+                    self._insert(slot)
         self._overdue_checked_at = now
         self.observer.counts_changed()
+

@@ -12,6 +12,7 @@ from console.domain.alert import Alert
 from ui.queue.alert_table_model import AlertIdRole, AlertTableModel
 from ui.queue.filter_bar import FilterBar
 from ui.queue.queue_model import Column, QueueModel, View
+from ui.queue.row_delegate import RowDelegate
 
 VIEWS = list(View)
 
@@ -30,10 +31,12 @@ class QueuePanel(QWidget):
         self.filter_bar = FilterBar(self)
         self.table = QTableView(self, objectName="queue_table")
         self.table.setModel(self.model)
+        self.delegate = RowDelegate(self.model, self.table)
+        self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
+        self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.verticalHeader().hide()
