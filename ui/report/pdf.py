@@ -37,14 +37,17 @@ def report_document(data: dict[str, Any]) -> QTextDocument:
     doc = QTextDocument()
     doc.setDefaultFont(report_font())
     doc.setDefaultStyleSheet("h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 10px; } "
-                             "h3 { font-size: 10pt; } th { font-weight: bold; }")
+                             "h3 { font-size: 10pt; } th { font-weight: bold; } td, th { font-size: 8pt; }")
     doc.setHtml(report_html(data))
     return doc
 
 
-def _layout_a4(device: QPdfWriter | QPrinter) -> None:
+def _layout_a4(device: QPdfWriter | QPrinter, margin_mm: float = 0.0) -> None:
+    # QTextDocument.print_() adds its own 2 cm margin around an unpaginated document, so the page
+    # layout adds none on PDF (a printer keeps its non-printable border on top).
     device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+                                     QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
+                                     QPageLayout.Unit.Millimeter))
 
 
 def render_pdf(data: dict[str, Any], path: str | Path | None = None) -> bytes:

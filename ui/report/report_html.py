@@ -41,10 +41,11 @@ class _Fmt:
         self.towns: dict[str, list[str]] = data.get("towns") or {}
         self.chinese = chinese_names()
 
-    def when(self, t: float | None, with_date: bool = True) -> str:
+    def when(self, t: float | None, with_date: bool = True, short: bool = False) -> str:
         if t is None:
             return "\u2013"
-        return datetime.fromtimestamp(t, self.zone).strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+        fmt = "%m-%d %H:%M" if short else ("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+        return datetime.fromtimestamp(t, self.zone).strftime(fmt)
 
     def town(self, town: str | None) -> str:
         if not town:
@@ -53,8 +54,10 @@ class _Fmt:
         return escape(names[0 if self.chinese else 1]) if names else escape(town)
 
 
-def _table(headers: list[str], rows: list[list[str]], bold_rows: set[int] | None = None) -> str:
-    head = "".join(f"<th align='left'>{h}</th>" for h in headers)
+def _table(headers: list[str], rows: list[list[str]], bold_rows: set[int] | None = None,
+           widths: list[int] | None = None) -> str:
+    head = "".join(f"<th align='left'{f' width={w}%' if widths else ''}>{h}</th>"
+                   for h, w in zip(headers, widths or [0] * len(headers), strict=True))
     body = []
     for i, row in enumerate(rows):
         cells = "".join(f"<td>{'<b>' + c + '</b>' if bold_rows and i in bold_rows else c}</td>" for c in row)
@@ -67,7 +70,7 @@ def _alert_rows(alerts: list[dict[str, Any]], f: _Fmt) -> tuple[list[list[str]],
     steps = _steps()
     rows, bold = [], set()
     for i, a in enumerate(alerts):
-        due = f.when(a["due"]) if a.get("due") else "\u2013"
+        due = f.when(a["due"], short=True) if a.get("due") else "\u2013"
         if a.get("overdue"):
             due = "\u26a0 " + due
             bold.add(i)
@@ -106,10 +109,11 @@ def report_html(data: dict[str, Any]) -> str:
 
     headers = [tr("ID"), tr("Title"), tr("Category"), tr("Severity"), tr("State"), tr("Town"),
                tr("Waiting for"), tr("Deadline")]
+    widths = [9, 19, 12, 9, 11, 14, 11, 15]
     out.append(f"<h2>{tr('Still open')} ({data['open_total']})</h2>")
     if data["still_open"]:
         rows, bold = _alert_rows(data["still_open"], f)
-        out.append(_table(headers, rows, bold))
+        out.append(_table(headers, rows, bold, widths))
         if data["open_total"] > len(data["still_open"]):
             out.append(f"<p>{tr('… and %1 more').replace('%1', str(data['open_total'] - len(data['still_open'])))}</p>")
     else:
@@ -118,7 +122,7 @@ def report_html(data: dict[str, Any]) -> str:
     out.append(f"<h2>{tr('Overdue')} ({data['overdue_total']})</h2>")
     if data["overdue"]:
         rows, bold = _alert_rows(data["overdue"], f)
-        out.append(_table(headers, rows, bold))
+        out.append(_table(headers, rows, bold, widths))
     else:
         out.append(f"<p>{tr('None.')}</p>")
 
