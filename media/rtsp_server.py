@@ -132,7 +132,7 @@ class RtspServer:
         config = {"port": self.port, "fps": self.fps, "mounts": {m: str(p) for m, p in self.mounts.items()}}
         deadline = time.monotonic() + timeout
         while True:
-            proc = subprocess.Popen([GST_PYTHON, str(SERVER_SCRIPT), json.dumps(config)],
+            proc = subprocess.Popen([GST_PYTHON, str(SERVER_SCRIPT), json.dumps(config)], stdin=subprocess.PIPE,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             assert proc.stdout is not None
             line = proc.stdout.readline()
@@ -158,7 +158,7 @@ class RtspServer:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        for stream in (proc.stdout, proc.stderr):
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
             if stream:
                 stream.close()
 

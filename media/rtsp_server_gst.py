@@ -9,6 +9,7 @@ The files are Annex B H.264 with an access unit delimiter before each frame (x26
 """
 
 import json
+import os
 import signal
 import sys
 import threading
@@ -51,6 +52,12 @@ class Mount:
         self.idr = [is_idr(u) for u in self.units]
         self.src = None  # the appsrc of the live shared media, if a client is watching
         self.need_idr = True
+
+
+def exit_with_parent():
+    """The parent holds our stdin open: when it dies (even killed), stdin ends and so do we."""
+    sys.stdin.read()
+    os._exit(0)
 
 
 class Server:
@@ -120,6 +127,7 @@ class Server:
     def run(self):
         self.server.attach(None)
         threading.Thread(target=self.feed, daemon=True).start()
+        threading.Thread(target=exit_with_parent, daemon=True).start()
         print(json.dumps({"port": self.server.get_bound_port(), "t0": self.t0}), flush=True)
         loop = GLib.MainLoop()
         signal.signal(signal.SIGTERM, lambda *_: loop.quit())

@@ -170,8 +170,8 @@ def test_show_camera_for_a_selected_alert(qtbot: QtBot, panel: VideoWallPanel) -
     slot = panel.show_camera("cam03", maximize=False, slot=7)
     assert slot == 7 and wall.maximized_slot == -1 and wall.assignment()[7] == "cam03"
     wait_live(qtbot, [wall.tiles[7]])
-    with pytest.raises(KeyError):
-        panel.show_camera("nope")
+    assert panel.show_camera("removed-at-the-hub") is None
+    assert wall.assignment()[7] == "cam03"
 
 
 def test_full_screen_moves_the_wall_to_its_own_window_and_back(qtbot: QtBot, panel: VideoWallPanel) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,6 +61,9 @@ class VideoWallPanel(QWidget):
         self._fault_timer.setInterval(1000)
         self._fault_timer.timeout.connect(self.on_fault_tick)
         self._fault_timer.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # reader threads are stopped even if nobody calls shutdown()
+            app.aboutToQuit.connect(self.shutdown)
 
     def _build(self, layout: str, dwell_s: float) -> None:
         self.filter_edit = QLineEdit()
@@ -149,8 +152,11 @@ class VideoWallPanel(QWidget):
         self.on_tour_state("stopped")
 
     # -- the lead's API
-    def show_camera(self, camera_id: str, maximize: bool = True, slot: int | None = None) -> int:
-        """Shows a camera (selecting an alert that has one): maximized, or in ``slot`` / the selected tile."""
+    def show_camera(self, camera_id: str, maximize: bool = True, slot: int | None = None) -> int | None:
+        """Shows a camera (selecting an alert that has one): maximized, or in ``slot`` / the selected tile.
+        Returns the slot used, or None for a camera the wall does not know (e.g. removed at the hub)."""
+        if camera_id not in self.wall.cameras:
+            return None
         self.tour.on_interaction()
         return self.wall.show_camera(camera_id, maximize, slot)
 
