@@ -294,6 +294,8 @@ class DashboardPanel(QWidget):
     @Slot(dict)
     def set_figures(self, figures: Figures) -> None:
         self.figures = figures
+        if figures.get("tz"):
+            self._tz = ZoneInfo(figures["tz"])  # the hall's clock, as the hub resolved the period
         self._draw_tiles(figures)
         self._draw_per_hour(figures)
         sev = figures["open_by_severity"]
