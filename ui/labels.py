@@ -12,47 +12,43 @@ from PySide6.QtCore import QCoreApplication
 from console.domain.enums import Action, Category, Satisfaction, Severity, State
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 @cache
 def _severity() -> dict[str, str]:
-    return {Severity.CRITICAL: _t("Critical"), Severity.MAJOR: _t("Major"),
-            Severity.MINOR: _t("Minor"), Severity.INFO: _t("Info")}
+    return {Severity.CRITICAL: QCoreApplication.translate("Labels", "Critical"), Severity.MAJOR: QCoreApplication.translate("Labels", "Major"),
+            Severity.MINOR: QCoreApplication.translate("Labels", "Minor"), Severity.INFO: QCoreApplication.translate("Labels", "Info")}
 
 
 @cache
 def _category() -> dict[str, str]:
-    return {Category.HAZMAT_VEHICLE: _t("Hazmat vehicle"),
-            Category.ILLEGAL_CONSTRUCTION: _t("Illegal construction"),
-            Category.HOTLINE_ORDER: _t("Hotline order"), Category.CAMERA_FAULT: _t("Camera fault"),
-            Category.OTHER: _t("Other")}
+    return {Category.HAZMAT_VEHICLE: QCoreApplication.translate("Labels", "Hazmat vehicle"),
+            Category.ILLEGAL_CONSTRUCTION: QCoreApplication.translate("Labels", "Illegal construction"),
+            Category.HOTLINE_ORDER: QCoreApplication.translate("Labels", "Hotline order"), Category.CAMERA_FAULT: QCoreApplication.translate("Labels", "Camera fault"),
+            Category.OTHER: QCoreApplication.translate("Labels", "Other")}
 
 
 @cache
 def _state() -> dict[str, str]:
-    return {State.NEW: _t("New"), State.ACKNOWLEDGED: _t("Acknowledged"), State.DISPATCHED: _t("Dispatched"),
-            State.SIGNED: _t("Signed"), State.HANDLED: _t("Handled"), State.CLOSED: _t("Closed"),
-            State.FALSE_ALARM: _t("False alarm"), State.MERGED: _t("Merged")}
+    return {State.NEW: QCoreApplication.translate("Labels", "New"), State.ACKNOWLEDGED: QCoreApplication.translate("Labels", "Acknowledged"), State.DISPATCHED: QCoreApplication.translate("Labels", "Dispatched"),
+            State.SIGNED: QCoreApplication.translate("Labels", "Signed"), State.HANDLED: QCoreApplication.translate("Labels", "Handled"), State.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+            State.FALSE_ALARM: QCoreApplication.translate("Labels", "False alarm"), State.MERGED: QCoreApplication.translate("Labels", "Merged")}
 
 
 @cache
 def _action() -> dict[str, str]:
-    return {Action.CREATE: _t("Created"), Action.DUPLICATE: _t("Reported again"),
-            Action.ACKNOWLEDGE: _t("Acknowledged"), Action.ASSIGN: _t("Assigned"),
-            Action.DISPATCH: _t("Dispatched"), Action.SIGN: _t("Signed by the town"),
-            Action.FEEDBACK: _t("Feedback"), Action.BOUNCE: _t("Bounced back"),
-            Action.VERIFY: _t("Verified and closed"), Action.REDO: _t("Redo"),
-            Action.REOPEN: _t("Reopened"), Action.FALSE_ALARM: _t("Closed as false alarm"),
-            Action.MERGE: _t("Merged"), Action.NOTE: _t("Note"), Action.ATTACH: _t("Attachment"),
-            Action.CALL: _t("Call"), Action.RECOVER: _t("Recovered")}
+    return {Action.CREATE: QCoreApplication.translate("Labels", "Created"), Action.DUPLICATE: QCoreApplication.translate("Labels", "Reported again"),
+            Action.ACKNOWLEDGE: QCoreApplication.translate("Labels", "Acknowledged"), Action.ASSIGN: QCoreApplication.translate("Labels", "Assigned"),
+            Action.DISPATCH: QCoreApplication.translate("Labels", "Dispatched"), Action.SIGN: QCoreApplication.translate("Labels", "Signed by the town"),
+            Action.FEEDBACK: QCoreApplication.translate("Labels", "Feedback"), Action.BOUNCE: QCoreApplication.translate("Labels", "Bounced back"),
+            Action.VERIFY: QCoreApplication.translate("Labels", "Verified and closed"), Action.REDO: QCoreApplication.translate("Labels", "Redo"),
+            Action.REOPEN: QCoreApplication.translate("Labels", "Reopened"), Action.FALSE_ALARM: QCoreApplication.translate("Labels", "Closed as false alarm"),
+            Action.MERGE: QCoreApplication.translate("Labels", "Merged"), Action.NOTE: QCoreApplication.translate("Labels", "Note"), Action.ATTACH: QCoreApplication.translate("Labels", "Attachment"),
+            Action.CALL: QCoreApplication.translate("Labels", "Call"), Action.RECOVER: QCoreApplication.translate("Labels", "Recovered")}
 
 
 @cache
 def _satisfaction() -> dict[str, str]:
-    return {Satisfaction.SATISFIED: _t("Satisfied"), Satisfaction.BASICALLY_SATISFIED: _t("Basically satisfied"),
-            Satisfaction.UNSATISFIED: _t("Unsatisfied"), Satisfaction.UNREACHABLE: _t("Unreachable")}
+    return {Satisfaction.SATISFIED: QCoreApplication.translate("Labels", "Satisfied"), Satisfaction.BASICALLY_SATISFIED: QCoreApplication.translate("Labels", "Basically satisfied"),
+            Satisfaction.UNSATISFIED: QCoreApplication.translate("Labels", "Unsatisfied"), Satisfaction.UNREACHABLE: QCoreApplication.translate("Labels", "Unreachable")}
 
 
 def severity(value: str) -> str:
