@@ -79,7 +79,7 @@ def test_invite_ring_answer_media_both_ways_hangup_recorded(hall: Hall) -> None:
             call = outgoing(op, burn_counter=True, read_counter=True)
             await call.invite("lh", {**ALERT, "id": alert_id})
             await until(lambda: "ringing" in call.times)
-            ring = town.events[0][2]
+            ring = next(e[2] for e in town.events if e[1] == "ringing")
             assert ring["alert"]["title"] == ALERT["title"] and ring["caller"] == "alice"
             await until(lambda: call.media.frames_in >= 30 and town.media is not None and town.media.frames_in >= 30)
             # Media both ways, with the burned counters read back on each side.
