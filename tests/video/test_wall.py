@@ -179,3 +179,16 @@ def test_full_screen_moves_the_wall_to_its_own_window_and_back(qtbot: QtBot, pan
     assert panel.is_full_screen and panel.wall.window() is not panel.window()
     qtbot.keyClick(panel.wall, Qt.Key.Key_Escape)
     assert not panel.is_full_screen and panel.wall.window() is panel.window()
+
+
+def test_streams_close_while_the_wall_is_hidden_and_reopen_when_shown(qtbot: QtBot,
+                                                                      panel: VideoWallPanel) -> None:
+    wall = panel.wall
+    wait_live(qtbot, wall.visible_tiles())
+    panel.hide()  # e.g. the operator switched to another tab
+    qtbot.wait(300)
+    assert sum(1 for t in wall.tiles if t.stream) == 9  # a short glance away keeps them
+    qtbot.waitUntil(lambda: not any(t.stream for t in wall.tiles), timeout=4000)
+    panel.show()
+    assert sum(1 for t in wall.tiles if t.stream) == 9
+    wait_live(qtbot, wall.visible_tiles())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from console.domain.geography import Camera
@@ -21,6 +21,7 @@ from ui.video.layouts import LAYOUTS, MAX_SLOTS, WallLayout
 from ui.video.tile import VideoTile
 
 REPAINT_HZ = 50
+HIDDEN_GRACE_MS = 1500
 
 
 class VideoWall(QWidget):
@@ -65,6 +66,12 @@ class VideoWall(QWidget):
         self._timer.setInterval(1000 // REPAINT_HZ)
         self._timer.timeout.connect(self.on_tick)
         self._timer.start()
+        # Hidden (another tab, minimized) for a moment: keep the streams, for longer: close them.
+        self._hidden_timer = QTimer(self)
+        self._hidden_timer.setSingleShot(True)
+        self._hidden_timer.setInterval(HIDDEN_GRACE_MS)
+        self._hidden_timer.timeout.connect(self.on_hidden_for_a_while)
+        self._on_screen = False
         self._arrange()
 
     # -- queries
@@ -96,6 +103,7 @@ class VideoWall(QWidget):
         return self._assigned[: self.slot_count]
 
     def visible_tiles(self) -> list[VideoTile]:
+        """The tiles of the current layout (or the maximized one), whether the wall is shown or not."""
         if self._maximized >= 0:
             return [self.tiles[self._maximized]]
         return self.tiles[: self.slot_count]
@@ -231,7 +239,7 @@ class VideoWall(QWidget):
         return camera.url if big or not camera.sub_url else camera.sub_url
 
     def _sync_streams(self) -> None:
-        visible = set(t.index for t in self.visible_tiles())
+        visible = set(t.index for t in self.visible_tiles()) if self._on_screen else set()
         for tile in self.tiles:
             cid = self._assigned[tile.index] if tile.index in visible else None
             camera = self.cameras.get(cid) if cid else None
@@ -242,6 +250,22 @@ class VideoWall(QWidget):
         self._closing = [s for s in self._closing if s.running]
 
     # -- handlers
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._hidden_timer.stop()
+        if not self._on_screen:
+            self._on_screen = True
+            self._sync_streams()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._hidden_timer.start()
+
+    def on_hidden_for_a_while(self) -> None:
+        if not self.isVisible():
+            self._on_screen = False
+            self._sync_streams()
+
     def on_tick(self) -> None:
         now = time.monotonic()
         for tile in self.visible_tiles():
