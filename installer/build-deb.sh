@@ -18,6 +18,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 PY=${PY:-$ROOT/.venv/bin/python}
 OUT=$ROOT/build/installer
+mkdir -p "$OUT"  # build/ is not in git: a clean clone has none
 DIST=$OUT/dist/hall
 PKG=command-hall
 COMPRESSION=${HALL_DEB_COMPRESSION:-zstd}   # zstd: ~4x faster than xz here for a few % more size
