@@ -43,6 +43,7 @@ class OutgoingCall:
         sdp_filter: Callable[[str], str] | None = None,
         on_local_frame: Callable[[np.ndarray], None] | None = None,
         on_audio: Callable[[bytes], None] | None = None,
+        remote_sdp_filter: Callable[[str], str] | None = None,
     ) -> None:
         self.signaling = signaling
         self.on_event = on_event or (lambda name, data: None)
@@ -56,7 +57,7 @@ class OutgoingCall:
                                on_state=self._on_media_state, on_stats=self._on_stats,
                                send_reoffer=self._send_reoffer, burn_counter=burn_counter,
                                read_counter=read_counter, sdp_filter=sdp_filter, on_local_frame=on_local_frame,
-                               on_audio=on_audio)
+                               on_audio=on_audio, remote_sdp_filter=remote_sdp_filter)
 
     async def invite(self, town: str, alert: dict[str, Any]) -> None:
         self.town = town

@@ -68,7 +68,9 @@ class CallMedia:
         connect_timeout_s: float = 15.0,
         on_local_frame: FrameSink | None = None,
         on_audio: Callable[[bytes], None] | None = None,
+        remote_sdp_filter: Callable[[str], str] | None = None,
     ) -> None:
+        self.remote_sdp_filter = remote_sdp_filter  # a test seam (e.g. route the peer through a relay)
         self.on_local_frame = on_local_frame
         # Remote audio as 48 kHz stereo s16 PCM chunks (the console's speaker); None = not played.
         self.on_audio = on_audio
@@ -149,6 +151,8 @@ class CallMedia:
             return
         if self._connect_deadline is None:  # also when the answer below is refused: it ends as media_failure
             self._connect_deadline = time.monotonic() + self.connect_timeout_s
+        if self.remote_sdp_filter is not None:
+            sdp = self.remote_sdp_filter(sdp)
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="answer"))
 
     async def accept_offer(self, sdp: str) -> str:

@@ -95,3 +95,53 @@ def test_browser_desk_without_camera_or_microphone_sends_a_card(hall: Hall) -> N
         await op.link.close()
 
     asyncio.run(asyncio.wait_for(body(), 90))
+
+
+def test_browser_desk_reconnects_after_a_network_cut(hall: Hall) -> None:
+    """The path between the console and Chromium runs through a UDP relay (both SDPs rewritten on the
+    console side); cutting it makes both sides show reconnecting, restoring it lets the console's new
+    offer through and the page answers it on a new connection."""
+    from udp_relay import UdpRelay
+
+    cfg = MediaConfig(width=640, height=360, loss_timeout_s=1.5, reconnect_window_s=20, reoffer_interval_s=2.0)
+
+    async def body() -> None:
+        relay = UdpRelay()
+        op = ConsoleLink(hall, "alice", "pw-alice")
+        await op.link.connect()
+        async with async_playwright() as pw:
+            context, profile = await launch(pw)
+            try:
+                page = context.pages[0] if context.pages else await context.new_page()
+                await page.goto(f"{hall.http_url}/town?token={hall.tokens['lh-2']}&lang=en")
+                await page.wait_for_function("window.town && window.town.status === 'online'", timeout=10_000)
+                call = OutgoingCall(op, cfg, SwitchableSource(SyntheticSource(640, 360, "hall"), 640, 360),
+                                    sdp_filter=relay.rewrite, remote_sdp_filter=relay.rewrite)
+                op.call = call
+                await call.invite("lh", {"id": 44, "title": "reconnect"})
+                await page.wait_for_selector("#ringing:not(.hidden)", timeout=5_000)
+                await page.click("#answer")
+                await until(lambda: call.media.frames_in >= 30, 15)
+                await page.wait_for_function("window.town.media === 'connected'", timeout=5_000)
+                assert relay.forwarded > 50
+
+                relay.cut = True
+                await until(lambda: call.media.state == "reconnecting", 5)
+                await page.wait_for_function("window.town.media === 'reconnecting'", timeout=6_000)
+                assert "reconnecting" in (await page.inner_text("#media-state")).lower()
+                await asyncio.sleep(2.0)
+                relay.cut = False
+                frames = call.media.frames_in
+                await until(lambda: call.media.state == "connected" and call.media.frames_in > frames + 30, 15)
+                await page.wait_for_function("window.town.media === 'connected'", timeout=8_000)
+                assert call.media.reconnects >= 1 and not call.ended.is_set()
+                SCREENS.mkdir(parents=True, exist_ok=True)
+                await page.screenshot(path=str(SCREENS / "town_page_after_reconnect.png"))
+                await call.hangup()
+            finally:
+                await context.close()
+                cleanup(profile)
+                relay.close()
+        await op.link.close()
+
+    asyncio.run(asyncio.wait_for(body(), 120))
