@@ -52,6 +52,7 @@ def test_browser_desk_answers_and_video_flows_both_ways(hall: Hall) -> None:
                 # Chinese too.
                 await page.click("#lang")
                 assert await page.inner_text("#hangup") == "挂断"
+                assert await page.inner_text("#town-name") == "龙华镇"
                 await page.screenshot(path=str(SCREENS / "town_page_in_call_zh.png"))
                 await page.click("#hangup")
                 await asyncio.wait_for(call.ended.wait(), 5)

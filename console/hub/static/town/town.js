@@ -53,6 +53,7 @@ function applyLang() {
   document.documentElement.lang = lang;
   document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
   $("lang").textContent = lang === "zh" ? "EN" : "中文";
+  if (town.welcome) $("town-name").textContent = lang === "zh" ? town.welcome.town_name : town.welcome.town_name_en;
   setPresence(town.status);
   $("mute").textContent = t(town.muted ? "unmute" : "mute");
   $("camera").textContent = t(town.cameraOff ? "camera_on" : "camera_off");
@@ -97,6 +98,7 @@ function connect() {
 async function onMessage(m) {
   switch (m.type) {
     case "welcome":
+      town.welcome = m;
       $("town-name").textContent = lang === "zh" ? m.town_name : m.town_name_en;
       $("desk-name").textContent = m.desk;
       $("idle-text").textContent = t("waiting");
