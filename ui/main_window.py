@@ -181,10 +181,9 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        # Docks in one area are split, not tabified: a tabified pair that is hidden leaves Qt's dock
+        # tab bar behind at the window's top-left corner after restoreState().
         self.addDockWidget(area, dock)
-        others = [d for d in self.panels.values() if self.dockWidgetArea(d) == area]
-        if others:
-            self.tabifyDockWidget(others[0], dock)
         self.panels[name] = dock
         self.panels_menu.addAction(dock.toggleViewAction())
         return dock
@@ -223,7 +222,7 @@ class MainWindow(QMainWindow):
             act.triggered.connect(self.call_town)
             self.addAction(act)
             self.act_call = act
-            self.actions_.insert_after("dispatch", act)
+            self.actions_.add_call_action(act)
             self.alert_menu.clear()
             self.actions_.fill_menu(self.alert_menu)
             dispatch = self.actions_.actions["dispatch"]

@@ -92,9 +92,10 @@ class AlertActions(QObject):
             "note": self.tr("Add &note…"),
         }
 
-    def insert_after(self, key: str, action: QAction) -> None:
-        """A place for "Call town" next to "Dispatch", once the call panel exists."""
-        self.actions[key] = action
+    def add_call_action(self, action: QAction) -> None:
+        """"Call town" sits next to "Dispatch" (menus, context menu); only added when ui/call exists."""
+        self.actions["call"] = action
+        self.update_enabled()
 
     # ---- enabled state
     def update_enabled(self) -> None:
@@ -108,6 +109,9 @@ class AlertActions(QObject):
             if d.key == "assign_me":
                 ok = ok and any(a.assignee != self.bridge.user for a in alerts)
             self.actions[d.key].setEnabled(ok)
+        if "call" in self.actions:
+            self.actions["call"].setEnabled(online and len(alerts) == 1 and bool(alerts[0].town)
+                                            and alerts[0].state.is_open)
 
     def fill_menu(self, menu: QMenu) -> None:
         order = ["acknowledge", "assign_me", "assign", None, "dispatch", "call", "sign", "feedback", "bounce",

@@ -77,8 +77,8 @@ class DetailPanel(QWidget):
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.addWidget(self.heading)
+        top_layout.addWidget(thumbs)  # the pictures first: they say most at a glance
         top_layout.addWidget(fields)
-        top_layout.addWidget(thumbs)
         top_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
