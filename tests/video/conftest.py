@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +30,25 @@ class Clips:
     frozen: Path
     switch: Path  # 640x360 for 2 s, then 480x480 for 2 s
     square: Path
+    corrupt: Path  # the live clip with bytes flipped inside most frames
+
+
+def corrupted(clip: Path) -> Path:
+    """A copy of an Annex B clip with garbage written into the slice data of most frames."""
+    out = clip.with_name(clip.stem + "-corrupt.h264")
+    if not out.exists():
+        data = bytearray(clip.read_bytes())
+        aud = b"\x00\x00\x00\x01\x09"
+        starts = [i for i in range(len(data) - 5) if data[i:i + 5] == aud]
+        rng = random.Random(7)
+        for a, b in zip(starts, starts[1:], strict=False):
+            if b - a > 200 and rng.random() < 0.6:
+                for _ in range(12):
+                    pos = rng.randrange(a + 120, b - 4)
+                    if data[pos - 2:pos + 1].count(0) == 0:  # never forge a start code
+                        data[pos] = rng.randrange(1, 256)
+        out.write_bytes(bytes(data))
+    return out
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +59,7 @@ def clips() -> Clips:
     a = encode(Content("switch", 640, 360, 25, 50))
     b = encode(Content("switch", 480, 480, 25, 50))
     square = encode(Content("square", 480, 480, 25, 50))
-    return Clips(sub, main, frozen, concat([a, b], "switch"), square)
+    return Clips(sub, main, frozen, concat([a, b], "switch"), square, corrupted(sub))
 
 
 def camera_mounts(clips: Clips, count: int) -> dict[str, Path]:
@@ -53,7 +73,8 @@ def camera_mounts(clips: Clips, count: int) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def rtsp(clips: Clips) -> Iterator[RtspServer]:
     """One server for the tests that do not stop it: 16 cameras plus special mounts."""
-    mounts = camera_mounts(clips, 16) | {"/frozen": clips.frozen, "/switch": clips.switch, "/square": clips.square}
+    mounts = camera_mounts(clips, 16) | {"/frozen": clips.frozen, "/switch": clips.switch, "/square": clips.square,
+                                          "/corrupt": clips.corrupt}
     with RtspServer(mounts) as server:
         yield server
 
