@@ -4,7 +4,8 @@ re-emits what happens as Qt signals (queued to the GUI thread: the controller li
     calls = CallController(bridge.loop, lambda m: bridge.client.send(m), MediaConfig(ice_servers=...))
     bridge.sig_message.connect(calls.feed)          # every call.* / presence.* message from the hub
     panel = CallPanel(calls, town_names={"lh": "龙华镇"})
-    calls.call_town(alert, alert.town)              # the "Call town" button / key
+    calls.call_alert(alert, town_names, window)     # the "Call town" button / key (asks when no town)
+    calls.call_town(alert, "lh")                    # or a given town
     calls.set_scene_provider(lambda: wall_newest)   # what "Share the scene" sends (a newest-frame getter)
     panel.sig_snapshot.connect(attach_to_alert)     # (alert_id, png bytes)
 """
@@ -134,6 +135,18 @@ class CallController(QObject):
         self._set_phase("dialing", {"town": town_id})
         asyncio.run_coroutine_threadsafe(self._invite(self.call, town_id, ctx), self.loop)
         return True
+
+    def call_alert(self, alert: Alert, towns: dict[str, str], parent: Any = None,
+                   scene_jpeg: bytes | None = None) -> bool:
+        """The "Call town" action: the alert's responsible town, or one the operator picks."""
+        town_id = alert.town
+        if not town_id:
+            from ui.call.town_picker import TownPicker
+
+            town_id = TownPicker.ask(towns, self.presence, parent)
+            if not town_id:
+                return False
+        return self.call_town(alert, town_id, scene_jpeg)
 
     async def _invite(self, call: OutgoingCall, town_id: str, ctx: dict[str, Any]) -> None:
         try:
