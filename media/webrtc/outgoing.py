@@ -108,6 +108,10 @@ class OutgoingCall:
                 log.info("hangup not delivered", exc_info=True)
         await self._finish(reason if "answered" in self.times else "cancelled", {})
 
+    async def abort(self, reason: str) -> None:
+        """Ends the call locally without telling the hub (e.g. the invite could not be sent)."""
+        await self._finish(reason, {})
+
     async def _finish(self, reason: str, msg: dict[str, Any]) -> None:
         if self.ended.is_set():
             return

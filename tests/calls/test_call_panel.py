@@ -132,3 +132,26 @@ def test_panel_shows_reconnecting_and_network_failure(qtbot, loop_thread: LoopTh
     controller.sig_phase.emit("ended", {"reason": "network_failure"})
     assert panel.status.text() == "Call ended: network failure"
     assert not panel.btn_hangup.isEnabled()
+
+
+def test_town_picker_lists_towns_with_presence(qtbot) -> None:
+    from ui.call import TownPicker
+
+    picker = TownPicker({"lh": "龙华镇", "qs": "青山街道"}, {"lh": "busy", "qs": "online"})
+    qtbot.addWidget(picker)
+    assert [picker.list.item(i).text() for i in range(2)] == ["龙华镇  ·  busy", "青山街道  ·  online"]
+    assert picker.town() is None
+    picker.list.setCurrentRow(1)
+    assert picker.town() == "qs"
+
+
+def test_call_fails_cleanly_when_the_hub_is_unreachable(qtbot, loop_thread: LoopThread) -> None:
+    async def broken(msg: dict) -> None:
+        raise ConnectionError("not connected")
+
+    controller = CallController(loop_thread.loop, broken, CFG, use_camera=False, use_microphone=False)
+    panel = CallPanel(controller)
+    qtbot.addWidget(panel)
+    assert controller.call_town({"id": 1, "title": "x"}, "lh")
+    qtbot.waitUntil(lambda: panel.status.text() == "Call ended: the hub cannot be reached", timeout=5_000)
+    assert not controller.in_call

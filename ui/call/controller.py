@@ -153,7 +153,7 @@ class CallController(QObject):
             await call.invite(town_id, ctx)
         except Exception as exc:  # noqa: BLE001 - e.g. not connected to the hub
             log.warning("call could not be placed: %s", exc)
-            await call._finish("hub_unreachable", {})
+            await call.abort("hub_unreachable")
 
     def _primary(self, ctx: dict[str, Any]) -> VideoSource:
         w, h = self.config.width, self.config.height

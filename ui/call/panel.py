@@ -155,6 +155,7 @@ class CallPanel(QWidget):
             "media_failure": self.tr("media failure"),
             "callee_left": self.tr("the town went offline"),
             "caller_left": self.tr("this console went offline"),
+            "hub_unreachable": self.tr("the hub cannot be reached"),
         }.get(reason, reason)
 
     def on_stats(self, st: dict[str, Any]) -> None:
