@@ -424,8 +424,16 @@ class MainWindow(QMainWindow):
         controller.call_town(alert, town)
 
         class _Status:
+            """status(): None while ringing, "answered" once the town took it (then it hangs up, so
+            the town's desk is free again for the next step), "ended" when it ended unanswered."""
+
+            answered = False
+
             def status(self) -> str | None:
-                if controller.phase in ("connecting", "connected", "reconnecting"):
+                if self.answered or controller.phase in ("connecting", "connected", "reconnecting"):
+                    if not self.answered:
+                        self.answered = True
+                        controller.hangup()
                     return "answered"
                 if controller.phase == "ended":
                     return "ended"
