@@ -207,7 +207,10 @@ def _call(s: Smoke) -> str:
     status = s.pump(lambda: result.status(), TIMEOUT_S, f"the call to '{s.town_id}' to be answered")
     if status != "answered":
         raise StepFailed(f"the call to '{s.town_id}' ended without an answer: {status}")
-    return f"call to '{s.town_id}' answered"
+    answered_at = time.monotonic()
+    # The window hangs up once answered (smoke_call's contract): the desk must be free again.
+    s.pump(lambda: result.status() and s.town.call_id is None, 15, "the town's desk to be free after the hangup")
+    return f"call to '{s.town_id}' answered by the town, hung up in {time.monotonic() - answered_at:.1f} s"
 
 
 def _link_alert(s: Smoke) -> str:
