@@ -147,6 +147,8 @@ class VideoTile(QWidget):
                 img = frame.image
                 fmt = QImage.Format.Format_RGB32 if img.shape[2] == 4 else QImage.Format.Format_BGR888
                 self._image = QImage(img.data, img.shape[1], img.shape[0], img.strides[0], fmt)
+                # Frames are scaled to physical pixels: on a high-DPI screen they paint 1:1 too.
+                self._image.setDevicePixelRatio(self.devicePixelRatioF())
                 self._frame = frame
                 dirty = True
         self._state = stream.state(now) if stream is not None else StreamState.CLOSED
@@ -169,7 +171,8 @@ class VideoTile(QWidget):
         rect = self.rect()
         image, frame = self._image, self._frame
         if image is not None and frame is not None:
-            iw, ih = image.width(), image.height()
+            logical = image.deviceIndependentSize()
+            iw, ih = round(logical.width()), round(logical.height())
             if fits_cropped((iw, ih), (rect.width(), rect.height())):
                 w, h = iw, ih  # the common case: a plain copy, centred, the odd pixel cropped
             else:  # the reader has not caught up with a resize yet
