@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -11,29 +11,9 @@ import pytest
 from media.capture import CaptureStream, StreamState, parse_url
 from media.capture.frame_code import read_code
 from media.capture.health import Backoff, FreezeDetector
-from media.frame_mailbox import Frame
 from media.rtsp_server import RtspServer
 from tests.video.conftest import CLIP_FRAMES, FAST_HEALTH, Clips
-
-
-def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
-def collect(stream: CaptureStream, seconds: float) -> list[Frame]:
-    frames: list[Frame] = []
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        f = stream.mailbox.newer_than(frames[-1].seq if frames else 0)
-        if f is not None:
-            frames.append(f)
-        time.sleep(0.005)
-    return frames
+from tests.video.helpers import collect, wait_for
 
 
 @pytest.fixture

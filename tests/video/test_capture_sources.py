@@ -11,7 +11,7 @@ from media.capture import CaptureStream, StreamState
 from media.capture.frame_code import read_code
 from media.rtsp_server import Content, encode
 from tests.video.conftest import FAST_HEALTH, Clips
-from tests.video.test_capture_rtsp import collect, wait_for
+from tests.video.helpers import collect, wait_for
 
 
 def free_port() -> int:
