@@ -21,6 +21,7 @@ import cv2
 import numpy as np
 
 from media.capture.ffmpeg_options import capture_options, http_options, rtsp_options
+from media.capture.probe import Unreachable, probe_rtsp, probe_tcp
 from media.capture.synthetic import SyntheticSource
 
 OPEN_TIMEOUT_MS = 4000
@@ -148,8 +149,16 @@ def open_source(url: str) -> VideoSource:
         return SyntheticSource(spec.target, w, h, float(spec.param("fps", "25") or 25),
                                float(freeze) if freeze else None, float(fail) if fail else None)
     if spec.kind == "rtsp":
+        try:
+            probe_rtsp(spec.target)
+        except Unreachable as exc:
+            raise SourceError(str(exc)) from exc
         return Cv2Source(_open_cv2(spec.target, cv2.CAP_FFMPEG, rtsp_options(spec.transport)))
     if spec.kind == "http":
+        try:
+            probe_tcp(spec.target, 443 if spec.target.startswith("https") else 80)
+        except Unreachable as exc:
+            raise SourceError(str(exc)) from exc
         return Cv2Source(_open_cv2(spec.target, cv2.CAP_FFMPEG, http_options()))
     if spec.kind == "file":
         if not Path(spec.target).is_file():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Iterator
 
@@ -139,3 +140,25 @@ def test_freeze_detector_and_backoff() -> None:
     assert 0.4 < delays[0] < 0.6 and 3.3 < delays[-1] < 4.7 and delays[3] > delays[1]
     backoff.reset()
     assert backoff.next() < 0.6
+
+
+def test_a_silent_camera_does_not_hold_up_the_others(rtsp: RtspServer, streams: list[CaptureStream]) -> None:
+    # A server that accepts connections but never answers (a hung camera): OpenCV would hold its
+    # process-wide open lock for the whole timeout on every retry, keeping the good cameras waiting.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    try:
+        port = silent.getsockname()[1]
+        hung = CaptureStream(f"rtsp://127.0.0.1:{port}/cam", config=FAST_HEALTH).start()
+        streams.append(hung)
+        time.sleep(0.1)
+        started = time.monotonic()
+        good = [CaptureStream(rtsp.url(f"/cam{i:02d}/sub"), config=FAST_HEALTH).start() for i in (1, 2, 3)]
+        streams.extend(good)
+        wait_for(lambda: all(s.state() is StreamState.LIVE for s in good), 6, "the good cameras live")
+        assert time.monotonic() - started < 3.0
+        wait_for(lambda: hung.state() is StreamState.OFFLINE, 5, "the hung camera offline")
+        assert "RTSP" in hung.health.error or "unreachable" in hung.health.error
+    finally:
+        silent.close()
