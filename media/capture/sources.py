@@ -150,7 +150,10 @@ def open_source(url: str) -> VideoSource:
                                float(freeze) if freeze else None, float(fail) if fail else None)
     if spec.kind == "rtsp":
         try:
-            probe_rtsp(spec.target)
+            if spec.target.startswith("rtsps"):  # TLS: a plain OPTIONS would not be understood
+                probe_tcp(spec.target, 322)
+            else:
+                probe_rtsp(spec.target)
         except Unreachable as exc:
             raise SourceError(str(exc)) from exc
         return Cv2Source(_open_cv2(spec.target, cv2.CAP_FFMPEG, rtsp_options(spec.transport)))
