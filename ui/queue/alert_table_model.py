@@ -228,7 +228,7 @@ class AlertTableModel(QAbstractTableModel):
             return a.id
         return None
 
-    def cell(self, row: int, col: int) -> tuple[str, QBrush | None, QBrush | None, bool, Qt.AlignmentFlag]:
+    def cell(self, row: int, col: int) -> tuple[str, QBrush | None, QBrush | None, bool, bool]:
         """Everything the row delegate paints for one cell, in one call."""
         a = self.queue.alert_at(row)
         text = self._display(a, col)
@@ -243,8 +243,7 @@ class AlertTableModel(QAbstractTableModel):
         background = _FLASH if self.flash_on and a.id in self.flashing else None
         bold = col <= Column.TITLE and col != Column.CATEGORY and a.severity is Severity.CRITICAL \
             and a.state.is_open
-        align = Qt.AlignmentFlag.AlignRight if col == Column.DUPLICATES else Qt.AlignmentFlag.AlignLeft
-        return text, foreground, background, bold, align
+        return text, foreground, background, bold, col == Column.DUPLICATES  # last: right-aligned
 
     def _display(self, a: Alert, col: int) -> str:
         if col == Column.SEVERITY:

@@ -14,6 +14,10 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from ui.queue.alert_table_model import AlertTableModel
 
 _PAD = 6
+# Plain ints: flag arithmetic on PySide6's Python enums costs microseconds per cell.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -26,7 +30,7 @@ class RowDelegate(QStyledItemDelegate):
         text, foreground, background, bold, align = self.model.cell(index.row(), index.column())
         rect: QRect = option.rect
         palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state.value & _SELECTED)
         if selected:
             painter.fillRect(rect, palette.brush(QPalette.ColorRole.Highlight))
         elif background is not None:
@@ -43,9 +47,10 @@ class RowDelegate(QStyledItemDelegate):
         else:
             painter.setPen(foreground.color() if foreground is not None else palette.color(QPalette.ColorRole.Text))
         inner = rect.adjusted(_PAD, 0, -_PAD, 0)
-        if option.fontMetrics.horizontalAdvance(text) > inner.width():
-            text = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(inner, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+        width = inner.width()
+        if len(text) * 6 > width and option.fontMetrics.horizontalAdvance(text) > width:  # cheap test first
+            text = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(inner, _RIGHT if align else _LEFT, text)
         if bold:
             font.setBold(False)
             painter.setFont(font)
