@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.dashboard_panel: Any = None
         self.panels: dict[str, QDockWidget] = {}
         self._closing = False
+        self._known_assignees: set[str] = set()
         self.setWindowTitle(self.tr("Command Hall Console"))
 
         self.queue = QueuePanel(self)
@@ -302,16 +303,22 @@ class MainWindow(QMainWindow):
         self.queue.model.reset_alerts(alerts)
         self.alarm.reset(alerts)
         self._sync_flashing()
-        self.queue.filter_bar.set_assignees(self.queue.model.queue.assignees())
+        self._refresh_assignees()
         self._after_data()
+
+    def _refresh_assignees(self, extra: set[str] | None = None) -> None:
+        names = sorted(set(self.queue.model.queue.assignees()) | (extra or set()))
+        self._known_assignees = set(names)
+        self.queue.filter_bar.set_assignees(names)
 
     def on_changes(self, alerts: list[Alert]) -> None:
         self.queue.model.add_changes(alerts)
         self.alarm.apply(alerts)
         self._sync_flashing()
         self.detail.refresh_if_shown(alerts)
-        if any(a.assignee and a.assignee not in self.actions_.operators for a in alerts):
-            self.queue.filter_bar.set_assignees(self.queue.model.queue.assignees())
+        fresh = {a.assignee for a in alerts if a.assignee and a.assignee not in self._known_assignees}
+        if fresh:
+            self._refresh_assignees(fresh)
         QTimer.singleShot(0, self._after_data)
 
     def _after_data(self) -> None:

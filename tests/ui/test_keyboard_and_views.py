@@ -107,3 +107,23 @@ def test_filters_views_and_counts(qtbot: Any, open_window: Any, post: Any) -> No
     queue.model.flush()
     assert [a.id for a in queue.selected_alerts()] == [ids["site"]]
     queue.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+
+def test_assignee_filter_and_mine(qtbot: Any, open_window: Any, post: Any) -> None:
+    window = open_window("duty2")
+    alert_id = post(title="Assignee filter: mine", category="other", severity="minor", town="lh")
+    wait_for(qtbot, lambda: window.shows_alert(alert_id))
+    window.queue.set_view("open")
+    window.queue.select_alert(alert_id)
+    wait_for(qtbot, window.actions_.actions["assign_me"].isEnabled)
+    window.actions_.actions["assign_me"].trigger()
+    bar = window.queue.filter_bar
+    wait_for(qtbot, lambda: bar.assignee.findData("duty2") >= 0)
+    bar.assignee.setCurrentIndex(bar.assignee.findData("duty2"))
+    window.queue.model.flush()
+    assert alert_id in window.queue.model.queue.visible_ids()
+    assert all(window.latest(i).assignee == "duty2" for i in window.queue.model.queue.visible_ids())
+    bar.on_clear()
+    window.queue.set_view("mine")
+    assert alert_id in window.queue.model.queue.visible_ids()
+    window.queue.set_view("open")
