@@ -192,3 +192,20 @@ def test_streams_close_while_the_wall_is_hidden_and_reopen_when_shown(qtbot: QtB
     panel.show()
     assert sum(1 for t in wall.tiles if t.stream) == 9
     wait_live(qtbot, wall.visible_tiles())
+
+
+def test_cameras_arriving_later_fill_the_wall_and_the_tours(qtbot: QtBot, rtsp: RtspServer) -> None:
+    panel = VideoWallPanel([], health_config=FAST_HEALTH, layout="4")  # the hub has not answered yet
+    qtbot.addWidget(panel)
+    panel.show()
+    try:
+        assert panel.wall.assignment() == [None] * 4 and panel.tour_combo.count() == 0
+        assert all(t.banner_text() == t.tr("Drop a camera here") for t in panel.wall.visible_tiles())
+        panel.set_cameras(cameras_on(rtsp, 6))
+        assert panel.wall.assignment() == ["cam01", "cam02", "cam03", "cam04"]
+        assert [panel.tour_combo.itemText(i) for i in range(panel.tour_combo.count())] == ["all", "group1", "group2"]
+        wait_live(qtbot, panel.wall.visible_tiles())
+        panel.set_cameras(cameras_on(rtsp, 6)[2:])  # cam01 and cam02 removed at the hub
+        assert panel.wall.assignment() == ["cam05", "cam06", "cam03", "cam04"]
+    finally:
+        panel.shutdown()

@@ -50,6 +50,7 @@ class VideoWallPanel(QWidget):
         self.wall = VideoWall(self.cameras, health_config=health_config, town_names=town_names, layout=layout)
         self.camera_list = CameraList(self.cameras, town_names=town_names)
         self.tour = TourController(self.wall, self, dwell_s=dwell_s, resume_after_s=resume_after_s)
+        self._custom_tours = tours is not None
         self.tours = tours if tours is not None else tours_from_groups(self.cameras)
         self.fault_monitor = CameraFaultMonitor(fault_sink, fault_policy)
         self._full_screen_window: QWidget | None = None
@@ -165,9 +166,16 @@ class VideoWallPanel(QWidget):
         return self.wall.take_snapshot()
 
     def set_cameras(self, cameras: list[Camera]) -> None:
+        """A new camera list (e.g. fetched from the hub): empty tiles fill up, tours follow the groups."""
         self.cameras = list(cameras)
         self.wall.set_cameras(self.cameras)
         self.camera_list.set_cameras(self.cameras)
+        if not self._custom_tours:
+            self.tour.stop()
+            self.tours = tours_from_groups(self.cameras)
+            self.tour_combo.clear()
+            for tour in self.tours:
+                self.tour_combo.addItem(tour.name, tour.name)
 
     def set_fault_sink(self, sink: CameraFaultSink | None) -> None:
         self.fault_monitor.sink = sink

@@ -113,6 +113,7 @@ class VideoWall(QWidget):
         """Replaces the known cameras (e.g. the hub sent a new list); unknown assignments are cleared."""
         self.cameras = {c.id: c for c in cameras}
         self._assigned = [cid if cid in self.cameras else None for cid in self._assigned]
+        self._fill_empty_slots()
         self._sync_streams()
 
     def set_layout(self, name: str) -> None:
