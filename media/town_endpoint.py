@@ -51,6 +51,7 @@ class TownEndpoint:
         sdp_filter: Callable[[str], str] | None = None,
         decline_reason: str | None = None,
         on_local_frame: Callable[[np.ndarray], None] | None = None,
+        tls_ca: str | None = None,
     ) -> None:
         self.on_local_frame = on_local_frame
         self.url = ws_url(hub_url, "/ws/town")
@@ -64,7 +65,7 @@ class TownEndpoint:
         self.decline_reason = decline_reason
         self._video_spec = video
         self._source: VideoSource | None = None
-        self.link = WsSignaling(self.url, {"type": "auth", "token": token}, self.on_message)
+        self.link = WsSignaling(self.url, {"type": "auth", "token": token}, self.on_message, tls_ca=tls_ca)
         self.call_id: str | None = None
         self.incoming: dict[str, Any] | None = None
         self.media: CallMedia | None = None
@@ -185,12 +186,12 @@ class TownEndpoint:
 
 async def run_town_async(hub_url: str, token: str, auto_answer_delay_s: float | None = 2.0,
                          video: str | None = None, *, width: int = 1280, height: int = 720,
-                         label: str = "town", retry_s: float = 3.0) -> None:
+                         label: str = "town", retry_s: float = 3.0, tls_ca: str | None = None) -> None:
     """Keeps one desk online: reconnects to the hub whenever the link drops."""
     config = MediaConfig(width=width, height=height)
     while True:
         town = TownEndpoint(hub_url, token, auto_answer_delay_s=auto_answer_delay_s, video=video,
-                            config=config, label=label)
+                            config=config, label=label, tls_ca=tls_ca)
         try:
             await town.start()
             log.info("town desk online at %s", town.url)

@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import ssl
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -21,8 +22,11 @@ class Signaling(Protocol):
 
 
 class WsSignaling:
-    def __init__(self, url: str, auth: dict[str, Any], on_message: Callable[[dict[str, Any]], Any]) -> None:
+    def __init__(self, url: str, auth: dict[str, Any], on_message: Callable[[dict[str, Any]], Any],
+                 tls_ca: str | None = None) -> None:
         self.url = url
+        # A hall with its own CA (self-signed hub certificate): trust that file for wss://.
+        self.ssl = ssl.create_default_context(cafile=tls_ca) if tls_ca and url.startswith("wss:") else None
         self.auth = auth
         self.on_message = on_message
         self._ws: Any = None
@@ -32,7 +36,8 @@ class WsSignaling:
 
     async def connect(self, timeout: float = 10.0) -> dict[str, Any]:
         """Connects and authenticates; returns the hub's first reply to the auth message."""
-        self._ws = await websockets.connect(self.url, open_timeout=timeout, max_size=8 * 1024 * 1024)
+        kwargs: dict[str, Any] = {"ssl": self.ssl} if self.ssl is not None else {}
+        self._ws = await websockets.connect(self.url, open_timeout=timeout, max_size=8 * 1024 * 1024, **kwargs)
         await self._ws.send(json.dumps(self.auth))
         self.auth_reply = json.loads(await asyncio.wait_for(self._ws.recv(), timeout))
         if self.auth_reply.get("type") in ("error", "auth.error", "auth.failed") or self.auth_reply.get("ok") is False:

@@ -122,7 +122,8 @@ class CallPanel(QWidget):
             "connecting": self.tr("Answered, connecting…"),
             "connected": self.tr("Connected"),
             "reconnecting": self.tr("Network lost: reconnecting…"),
-            "ended": self.tr("Call ended: %s") % self.reason_text(str(data.get("reason") or "")),
+            "ended": self.tr("Call ended: %s") % self.reason_text(str(data.get("reason") or ""))
+            + (f" ({data['detail']})" if data.get("detail") else ""),
         }
         self.status.setText(texts.get(phase, phase))
         if phase == "connected" and self._connected_at is None:

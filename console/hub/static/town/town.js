@@ -108,7 +108,7 @@ async function onMessage(m) {
       town.lossTimeoutS = m.loss_timeout_s || town.lossTimeoutS;
       town.reconnectWindowS = m.reconnect_window_s || town.reconnectWindowS;
       break;
-    case "presence.self": setPresence(m.status); break;
+    case "presence.self": setPresence(m.in_call ? "busy" : m.status); break;  // this desk, not the town
     case "call.incoming": ring(m); break;
     case "call.taken": endCall("taken", false); break;
     case "call.ended": if (m.call_id === town.callId) endCall(m.reason, false); break;
