@@ -158,10 +158,8 @@ def open_source(url: str) -> VideoSource:
             raise SourceError(str(exc)) from exc
         return Cv2Source(_open_cv2(spec.target, cv2.CAP_FFMPEG, rtsp_options(spec.transport)))
     if spec.kind == "http":
-        try:
-            probe_tcp(spec.target, 443 if spec.target.startswith("https") else 80)
-        except Unreachable as exc:
-            raise SourceError(str(exc)) from exc
+        # No probe here: some MJPEG cameras (and ffmpeg -listen) serve a single connection, which a
+        # probe would use up.
         return Cv2Source(_open_cv2(spec.target, cv2.CAP_FFMPEG, http_options()))
     if spec.kind == "file":
         if not Path(spec.target).is_file():
