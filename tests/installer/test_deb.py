@@ -9,10 +9,15 @@ built earlier in the same CI run instead of building again.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -125,6 +130,36 @@ def test_installed_cli_and_migrations(installed: Path, tmp_path: Path) -> None:
     upgraded = _run([hall, "db", "upgrade", "--db", f"sqlite:///{db}"], timeout=120, env=env)
     assert upgraded.returncode == 0, upgraded.stdout + upgraded.stderr
     assert "database at revision" in upgraded.stdout and db.exists()
+
+
+def test_installed_hub_runs_as_the_service_does(installed: Path, tmp_path: Path) -> None:
+    """`hall hub` in the foreground with the packaged system config, as command-hall-hub.service runs it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = _clean_env(tmp_path / "home", HALL_DATA_DIR=str(tmp_path / "data"),
+                     HALL_SYSTEM_CONFIG=str(installed / "etc/command-hall/hall.toml"))
+    hub = subprocess.Popen([str(installed / PREFIX / "hall"), "hub", "--port", str(port)], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline, health = time.monotonic() + 60, None
+        while health is None and time.monotonic() < deadline and hub.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as response:
+                    health = json.loads(response.read())
+            except OSError:
+                time.sleep(0.2)
+        assert health is not None, f"the hub did not answer /health (exit {hub.poll()})"
+        assert (tmp_path / "data" / "hall.db").exists(), "the hub's SQLite store is not in HALL_DATA_DIR"
+    finally:
+        hub.send_signal(signal.SIGTERM)  # what systemctl stop sends
+        try:
+            output = hub.communicate(timeout=20)[0]
+        except subprocess.TimeoutExpired:
+            hub.kill()
+            output = hub.communicate()[0]
+            raise AssertionError(f"the hub did not stop on SIGTERM within 20 s:\n{output}") from None
+    assert hub.returncode in (0, -signal.SIGTERM), f"exit {hub.returncode}:\n{output}"
 
 
 def test_installed_smoke_test_offscreen(installed: Path, tmp_path: Path) -> None:
