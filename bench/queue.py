@@ -9,6 +9,9 @@ Measures
   through queued signals, as the hub bridge delivers them, with the 1 s countdown refresh running.
 
 Goals: filters < 50 ms, stall < 16 ms (one frame at 60 Hz), < 2 KB per alert.
+Also reported: the same probe on an idle GUI (idle_*: what the machine's own load does to the event
+loop), the longest GUI-thread CPU time spent in one event (max_event_cpu_ms: our code's share of a
+stall, whatever else runs), and the 1-minute load average. BENCH_DEBUG=1 names the slow events.
 Run: .venv/bin/python bench/queue.py [--seconds 30] [--alerts 100000]; prints one JSON line last.
 """
 
@@ -85,11 +88,16 @@ class TimedApp(QApplication):
                 self.depth -= 1
         self.depth += 1
         t0 = time.thread_time()
+        w0 = time.perf_counter()
         try:
             return super().notify(receiver, event)
         finally:
             self.depth -= 1
             spent = (time.thread_time() - t0) * 1000
+            wall = (time.perf_counter() - w0) * 1000
+            if wall > 50 and os.environ.get("BENCH_DEBUG"):
+                print(f"wall {wall:.1f} ms cpu {spent:.1f} {type(receiver).__name__} {event.type()}",  # type: ignore[attr-defined]
+                      file=sys.stderr)
             if spent > 1.0:
                 self.event_cpu_ms.append(spent)
                 if spent > 16 and os.environ.get("BENCH_DEBUG"):
@@ -139,6 +147,28 @@ def feed(feeder: Feeder, alerts: dict[int, Alert], next_id: list[int], rate: int
             time.sleep(delay)
 
 
+def probe_gaps(app: QApplication, seconds: float) -> list[float]:
+    """Gaps (ms) between the ticks of a 1 ms timer while the event loop runs for `seconds`."""
+    gaps: list[float] = []
+    elapsed = QElapsedTimer()
+    elapsed.start()
+    last = [elapsed.nsecsElapsed()]
+
+    def tick() -> None:
+        t = elapsed.nsecsElapsed()
+        gaps.append((t - last[0]) / 1e6)
+        last[0] = t
+    probe = QTimer(interval=1)
+    probe.timeout.connect(tick)
+    probe.start()
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.0005)
+    probe.stop()
+    return gaps[5:]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--alerts", type=int, default=100_000)
@@ -182,6 +212,9 @@ def main() -> None:
     category_rows = queue.row_count()
     queue.set_filters(Filters())
     app.processEvents()
+
+    # Baseline: the same probe on an idle GUI, to see what the machine's own load does to the loop.
+    baseline = probe_gaps(app, 5.0)
 
     # The stream: changes arrive as queued signals; the GUI applies them in time-boxed slices.
     feeder = Feeder()
@@ -237,6 +270,8 @@ def main() -> None:
         "changes_per_s": round(changes / stream_s) if stream_s else 0,
         "max_stall_ms": round(max_stall_ms, 1),
         "p99_stall_ms": round(p99, 2),
+        "idle_max_stall_ms": round(max(baseline) - 1.0, 1) if baseline else 0.0,
+        "idle_p99_stall_ms": round(statistics.quantiles(baseline, n=100)[98] - 1.0, 2) if len(baseline) > 100 else 0.0,
         "max_event_cpu_ms": round(app.max_event_cpu_ms, 1),
         "events_over_16ms_cpu": sum(1 for x in app.event_cpu_ms if x > 16),
         "load_avg_1m": round((load_before + os.getloadavg()[0]) / 2, 1),
