@@ -16,7 +16,8 @@ and, underneath the window, the same path without Qt widgets so a failure can be
   link-call     a plain console-side call (media.webrtc.OutgoingCall) to the town is answered, media flows
 
 Each step prints PASS or FAIL with the reason; a step whose piece is not in this build fails and names
-that piece. Exit status: 0 only when every step passed, else 1.
+that piece. Exit status: 0 only when every step passed, else 1 (2 when a step hung and the watchdog
+ended the run).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import secrets
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import urllib.request
@@ -38,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 TIMEOUT_S = 30.0
+WATCHDOG_S = 150.0  # the whole run; normally under 10 s
 ALERT_TITLE = "Smoke test: water main burst at Bridge 3"
 
 
@@ -63,6 +66,7 @@ class Smoke:
     link: Any = None
     link_messages: list[dict[str, Any]] = field(default_factory=list)
     link_call: Any = None
+    current: str = "start"
 
     def step(self, name: str, fn: Callable[[], str | None], *, needs: tuple[str, ...] = ()) -> bool:
         failed_needs = [n for n, ok, _, _ in self.results if n in needs and not ok]
@@ -73,6 +77,7 @@ class Smoke:
             self.out(f"FAIL {name:<12} {reason}")
             return False
         t0 = time.monotonic()
+        self.current = name
         try:
             detail = fn() or ""
             ok = True
@@ -331,6 +336,14 @@ def run_smoke_test(out: Callable[[str], None] | None = None) -> int:
     emit(f"hall console --smoke-test ({'installed bundle ' + sys.executable if frozen else 'from source'})")
     s = Smoke(out=emit, data_dir=data_dir)
     t0 = time.monotonic()
+
+    def stuck() -> None:  # a step blocked inside a call that never returns: no timeout of ours fires
+        emit(f"FAIL {s.current:<12} stuck: no progress after {WATCHDOG_S:.0f} s; smoke test aborted")
+        os._exit(2)
+
+    watchdog = threading.Timer(WATCHDOG_S, stuck)
+    watchdog.daemon = True
+    watchdog.start()
     try:
         s.step("qt", lambda: _qt(s))
         s.step("hub", lambda: _hub(s))
@@ -341,7 +354,9 @@ def run_smoke_test(out: Callable[[str], None] | None = None) -> int:
         s.step("link-alert", lambda: _link_alert(s), needs=("hub", "town"))
         s.step("link-call", lambda: _link_call(s), needs=("link-alert", "town"))
     finally:
+        s.current = "shutdown"
         _shutdown(s)
+        watchdog.cancel()
         shutil.rmtree(data_dir, ignore_errors=True)
     failed = [name for name, ok, _, _ in s.results if not ok]
     total = time.monotonic() - t0
