@@ -56,9 +56,8 @@ VIAddVersionKey "LegalCopyright" "Apache-2.0"
   !define MUI_UNICON "${ICON}"
 !endif
 !define MUI_ABORTWARNING
-!define MUI_FINISHPAGE_RUN "$INSTDIR\hall-console.exe"
-!define MUI_FINISHPAGE_RUN_PARAMETERS "console"
-!define MUI_FINISHPAGE_RUN_TEXT "Start ${APPNAME}"
+; No "start now" box on the finish page: it would start the console elevated, as the administrator who
+; installed it, with that account's settings. Operators start it from the start menu.
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
