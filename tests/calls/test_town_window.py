@@ -57,7 +57,7 @@ def test_town_window_rings_answers_and_hangs_up(qtbot, hall: Hall, loop_thread: 
         qtbot.waitUntil(lambda: call.ended.is_set(), timeout=5_000)
         assert call.end_reason == "normal"
         qtbot.waitUntil(lambda: window.stack.currentIndex() == 0, timeout=5_000)
-        assert "normal" in window.last_end.text()
+        assert window.last_end.text() == "Call ended: hung up"
     finally:
         loop_thread.call(call.hangup())
         loop_thread.call(op.link.close())

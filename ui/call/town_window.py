@@ -164,7 +164,11 @@ class TownWindow(QWidget):
         elif name == "remote_media" and data.get("state") == "reconnecting":
             self.call_state.setText(self.tr("The hall's network is down: reconnecting…"))
         elif name in ("ended", "taken"):
-            reason = data.get("reason", "") if name == "ended" else self.tr("answered by another desk")
+            reasons = {"normal": self.tr("hung up"), "declined": self.tr("declined"), "missed": self.tr("missed"),
+                       "cancelled": self.tr("cancelled by the hall"), "network_failure": self.tr("network failure"),
+                       "media_failure": self.tr("media failure"), "caller_left": self.tr("the hall went offline")}
+            reason = reasons.get(data.get("reason", ""), data.get("reason", "")) if name == "ended" \
+                else self.tr("answered by another desk")
             self.last_end.setText(self.tr("Call ended: %s") % reason)
             self._connected_at = None
             self.remote_view.clear()
