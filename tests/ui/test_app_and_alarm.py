@@ -1,0 +1,71 @@
+"""run_console without a modal dialog when credentials are given; the alarm asks for attention."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from console.domain.alert import Alert
+from console.domain.enums import Category, Severity, State
+from ui.alarm.alarm_controller import AlarmController
+from ui.login_dialog import LoginDialog
+
+
+def test_run_console_with_credentials_opens_no_dialog(qtbot: Any, hub: Any) -> None:
+    from ui.app import run_console
+
+    seen: dict[str, Any] = {}
+
+    def startup(window: Any) -> None:
+        def check() -> None:
+            if window.bridge.state != "connected":
+                QTimer.singleShot(50, check)
+                return
+            seen["modal"] = QApplication.activeModalWidget()
+            seen["title"] = window.windowTitle()
+            window.close()
+            QApplication.instance().quit()
+        QTimer.singleShot(50, check)
+
+    assert run_console(hub.ws_url, "duty1", "pw", extra_startup=startup, language="en") == 0
+    assert seen["modal"] is None and "Command Hall Console" in seen["title"]
+    settings = QSettings()
+    assert settings.value("hub/url") == hub.ws_url and settings.value("hub/user") == "duty1"
+    assert not any("password" in key.lower() for key in settings.allKeys())
+
+
+def test_login_dialog_prefills_and_keeps_no_password(qtbot: Any) -> None:
+    dialog = LoginDialog("ws://hub:8870", "duty1", "login refused")
+    qtbot.addWidget(dialog)
+    assert dialog.message.text() == "login refused"
+    dialog.password.setText("secret")
+    assert dialog.credentials() == ("ws://hub:8870", "duty1", "secret")
+
+
+def critical(alert_id: int, state: State = State.NEW) -> Alert:
+    return Alert(id=alert_id, source="t", category=Category.HAZMAT_VEHICLE, severity=Severity.CRITICAL,
+                 title="tanker", received_at=0, occurred_at=0, state=state)
+
+
+def test_alarm_calls_for_attention_when_not_in_front(qtbot: Any, monkeypatch: Any) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    alerted: list[QWidget] = []
+    monkeypatch.setattr(QApplication, "alert", staticmethod(lambda widget, msec=0: alerted.append(widget)))
+    monkeypatch.setattr(window, "isActiveWindow", lambda: False)
+    alarm = AlarmController(window, "tester")
+    alarm.set_muted(False)
+    alarm.apply([critical(1)])
+    assert alarm.ringing and alarm.sounding and alerted == [window]
+    alarm.apply([critical(1)])  # the same alert again: no second call for attention
+    assert alerted == [window]
+    alarm.set_muted(True)  # per operator, remembered
+    assert QSettings().value("alarm/muted/tester", type=bool) is True
+    assert AlarmController(None, "tester").muted and not AlarmController(None, "someone").muted
+    alarm.apply([critical(1, State.ACKNOWLEDGED)])
+    assert not alarm.ringing
+    alarm.set_muted(False)
+    alarm.stop()
