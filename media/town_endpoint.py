@@ -114,7 +114,8 @@ class TownEndpoint:
                 self._emit("error", msg)
         elif kind == "call.reoffer" and self.media is not None:
             answer = await self.media.accept_offer(msg["sdp"])
-            await self.link.send({"type": "call.reanswer", "call_id": self.call_id, "sdp": answer})
+            await self.link.send({"type": "call.reanswer", "call_id": self.call_id, "sdp": answer,
+                                  "attempt": msg.get("attempt")})
         elif kind in ("call.taken", "call.ended"):
             self._emit("ended" if kind == "call.ended" else "taken", msg)
             await self._end_media(msg.get("reason", "taken"), tell=False)

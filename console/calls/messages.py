@@ -3,10 +3,10 @@
 aiortc does not trickle ICE: an offer or an answer carries the full SDP in one message.
 
 console -> hub  call.invite {ref, town, alert{id,title,category,severity,location,snapshot?}, sdp}
-                call.cancel {call_id} | call.hangup {call_id, reason} | call.reoffer {call_id, sdp}
+                call.cancel {call_id} | call.hangup {call_id, reason} | call.reoffer {call_id, sdp, attempt}
                 call.media {call_id, state} | call.history {alert_id?} | presence.get {}
 hub -> console  call.created {call_id, ref, town} | call.ringing {call_id} | call.answered {call_id, sdp, desk}
-                call.reanswer {call_id, sdp} | call.media | call.ended {call_id, reason, detail?}
+                call.reanswer {call_id, sdp, attempt} | call.media | call.ended {call_id, reason, detail?}
                 call.history {calls} | presence.snapshot {towns} | presence.update {town, status, desks}
 town -> hub     call.ringing {call_id} | call.answer {call_id, sdp} | call.decline {call_id, reason}
                 call.hangup {call_id, reason} | call.reanswer {call_id, sdp} | call.media {call_id, state}

@@ -280,13 +280,15 @@ class CallService:
         call = self._caller_call(conn, msg)
         if call.desk_conn is None:
             raise ProtocolError(Err.NOT_ALLOWED, "not answered yet")
-        self.send(call.desk_conn, {"type": msg["type"], "call_id": call.record.id, "sdp": get(msg, "sdp")})
+        self.send(call.desk_conn, {"type": msg["type"], "call_id": call.record.id, "sdp": get(msg, "sdp"),
+                                   "attempt": msg.get("attempt") if isinstance(msg.get("attempt"), int) else None})
 
     def _relay_to_caller(self, conn: str, msg: dict[str, Any]) -> None:
         call, _ = self._own_call(conn, msg)
         if call.desk_conn != conn:
             raise ProtocolError(Err.NOT_ALLOWED, "not in this call")
-        self.send(call.caller_conn, {"type": msg["type"], "call_id": call.record.id, "sdp": get(msg, "sdp")})
+        self.send(call.caller_conn, {"type": msg["type"], "call_id": call.record.id, "sdp": get(msg, "sdp"),
+                                     "attempt": msg.get("attempt") if isinstance(msg.get("attempt"), int) else None})
 
     def _relay_media(self, conn: str, msg: dict[str, Any]) -> None:
         """A side's media state (e.g. reconnecting) shown to the other side."""

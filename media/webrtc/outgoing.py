@@ -85,7 +85,8 @@ class OutgoingCall:
             self.on_event("answered", {"desk": msg.get("desk")})  # before media can report "connected"
             await self.media.accept_answer(msg["sdp"])
         elif kind == "call.reanswer":
-            await self.media.accept_answer(msg["sdp"])
+            attempt = msg.get("attempt")
+            await self.media.accept_answer(msg["sdp"], attempt if isinstance(attempt, int) else None)
         elif kind == "call.media":
             self.on_event("remote_media", {"state": msg.get("state")})
         elif kind == "call.ended":
@@ -121,8 +122,8 @@ class OutgoingCall:
         await self.media.close(reason)
         self.on_event("ended", {"reason": reason, "detail": msg.get("detail"), "duration_s": msg.get("duration_s")})
 
-    async def _send_reoffer(self, sdp: str) -> None:
-        await self.signaling.send({"type": "call.reoffer", "call_id": self.call_id, "sdp": sdp})
+    async def _send_reoffer(self, sdp: str, attempt: int) -> None:
+        await self.signaling.send({"type": "call.reoffer", "call_id": self.call_id, "sdp": sdp, "attempt": attempt})
 
     def _on_media_state(self, state: MediaState, reason: str | None) -> None:
         if state == MediaState.CONNECTED and "first_frame" not in self.times:

@@ -47,7 +47,7 @@ class Role(StrEnum):
 FrameSink = Callable[[np.ndarray], None]
 StateSink = Callable[[MediaState, str | None], None]
 StatsSink = Callable[[CallStats], None]
-Reoffer = Callable[[str], Awaitable[None]]
+Reoffer = Callable[[str, int], Awaitable[None]]  # (sdp, attempt number echoed by the answer)
 
 
 class CallMedia:
@@ -144,7 +144,12 @@ class CallMedia:
         await pc.setLocalDescription(await pc.createOffer())  # gathers all candidates: no trickle
         return self._local_sdp(pc)
 
-    async def accept_answer(self, sdp: str) -> None:
+    async def accept_answer(self, sdp: str, attempt: int | None = None) -> None:
+        """The answer to our first offer (attempt None) or to a re-offer: a stale one is ignored, since
+        applying it to a newer connection would ruin that attempt."""
+        if attempt is not None and attempt != self.reconnects:
+            log.info("ignoring the answer to re-offer %s (now at %s)", attempt, self.reconnects)
+            return
         pc = self._pending or self._pc
         if pc is None or pc.signalingState != "have-local-offer":
             log.info("ignoring an answer in state %s", pc and pc.signalingState)
@@ -172,14 +177,14 @@ class CallMedia:
     async def _renegotiate(self) -> None:
         if self.send_reoffer is None or self.state != MediaState.RECONNECTING:
             return
+        self._last_attempt = time.monotonic()  # first, so the watch loop never starts a second one meanwhile
+        self.reconnects += 1
         await self._drop_pending()
         pc = self._new_pc()
         self._pending = pc
-        self._last_attempt = time.monotonic()
-        self.reconnects += 1
         await pc.setLocalDescription(await pc.createOffer())
         try:
-            await self.send_reoffer(self._local_sdp(pc))
+            await self.send_reoffer(self._local_sdp(pc), self.reconnects)
         except Exception:  # noqa: BLE001 - the signaling path may be down too: retried next interval
             log.info("re-offer could not be sent", exc_info=True)
 

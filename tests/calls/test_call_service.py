@@ -185,10 +185,10 @@ def test_renegotiation_is_relayed_between_the_two_ends(hub: Hub) -> None:
     hub.svc.handle("op1", {"type": "call.reoffer", "call_id": cid, "sdp": "O2"})
     assert hub.last("op1", T.ERROR)["error"] == "not_allowed"  # not answered yet
     hub.svc.handle("d1", {"type": "call.answer", "call_id": cid, "sdp": "A"})
-    hub.svc.handle("op1", {"type": "call.reoffer", "call_id": cid, "sdp": "O2"})
-    assert hub.last("d1", T.REOFFER)["sdp"] == "O2"
-    hub.svc.handle("d1", {"type": "call.reanswer", "call_id": cid, "sdp": "A2"})
-    assert hub.last("op1", T.REANSWER)["sdp"] == "A2"
+    hub.svc.handle("op1", {"type": "call.reoffer", "call_id": cid, "sdp": "O2", "attempt": 3})
+    assert (hub.last("d1", T.REOFFER)["sdp"], hub.last("d1", T.REOFFER)["attempt"]) == ("O2", 3)
+    hub.svc.handle("d1", {"type": "call.reanswer", "call_id": cid, "sdp": "A2", "attempt": 3})
+    assert (hub.last("op1", T.REANSWER)["sdp"], hub.last("op1", T.REANSWER)["attempt"]) == ("A2", 3)
     hub.svc.handle("d1", {"type": "call.media", "call_id": cid, "state": "reconnecting"})
     assert hub.last("op1", T.MEDIA)["state"] == "reconnecting"
     hub.svc.handle("d1", {"type": "call.hangup", "call_id": cid, "reason": "network_failure"})

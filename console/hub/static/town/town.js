@@ -112,7 +112,7 @@ async function onMessage(m) {
     case "call.incoming": ring(m); break;
     case "call.taken": endCall("taken", false); break;
     case "call.ended": if (m.call_id === town.callId) endCall(m.reason, false); break;
-    case "call.reoffer": if (m.call_id === town.callId) await reoffer(m.sdp); break;
+    case "call.reoffer": if (m.call_id === town.callId) await reoffer(m.sdp, m.attempt); break;
     case "call.media":
       if (m.call_id === town.callId && town.media === "connected") banner(m.state === "reconnecting" ? t("remote_reconnecting") : "");
       break;
@@ -247,10 +247,10 @@ $("answer").onclick = async () => {
   send({ type: "call.answer", call_id: callId, sdp });
 };
 
-async function reoffer(sdp) {
+async function reoffer(sdp, attempt) {
   const { pc, sdp: answer } = await answerOffer(sdp);
   if (!town.pc) town.pc = pc;
-  send({ type: "call.reanswer", call_id: town.callId, sdp: answer });
+  send({ type: "call.reanswer", call_id: town.callId, sdp: answer, attempt });
 }
 
 $("mute").onclick = () => {
