@@ -314,6 +314,8 @@ class CallMedia:
             if pc is not None:
                 await self._close_pc(pc)
         self._pc = self._pending = None
+        if self._microphone is not None:  # release the device (a MediaPlayer stops with its last track)
+            self._microphone.stop()
         current = asyncio.current_task()
         for t in list(self._tasks):
             if t is not current:

@@ -80,3 +80,8 @@ class MutableAudioTrack(AudioStreamTrack):
                 plane.update(bytes(plane.buffer_size))
             return frame
         return await super().recv()  # aiortc's paced silence
+
+    def stop(self) -> None:
+        if self.inner is not None:
+            self.inner.stop()
+        super().stop()

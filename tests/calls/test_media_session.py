@@ -7,6 +7,7 @@ import asyncio
 import time
 
 import numpy as np
+from aiortc.mediastreams import AudioStreamTrack
 from calls_kit import until
 
 from media.webrtc import counter
@@ -29,7 +30,8 @@ def test_two_peers_media_both_ways() -> None:
         cfg = MediaConfig(width=640, height=360, stats_interval_s=0.5)
         got_a: list[np.ndarray] = []
         src_a = SwitchableSource(SyntheticSource(640, 360, "A"), 640, 360)
-        a = CallMedia(cfg, src_a, Role.OFFERER, burn_counter=True, read_counter=True)
+        mic = AudioStreamTrack()  # stands in for a microphone: relayed into each peer connection
+        a = CallMedia(cfg, src_a, Role.OFFERER, burn_counter=True, read_counter=True, microphone=mic)
         b = CallMedia(cfg, SwitchableSource(SyntheticSource(640, 360, "B"), 640, 360), Role.ANSWERER,
                       burn_counter=True, read_counter=True, on_frame=got_a.append)
         try:
@@ -61,6 +63,7 @@ def test_two_peers_media_both_ways() -> None:
             await a.close()
             await b.close()
         assert a.state == MediaState.ENDED and a.end_reason == "normal"
+        assert mic.readyState == "ended"  # the device is released with the call"
 
     asyncio.run(asyncio.wait_for(body(), 60))
 
