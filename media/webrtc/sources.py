@@ -23,6 +23,9 @@ class VideoSource(Protocol):
 
 
 def fit(img: np.ndarray, width: int, height: int) -> np.ndarray:
+    """BGR at the call's size (the wall's readers hand out BGRX at tile size)."""
+    if img.ndim == 3 and img.shape[2] == 4:
+        img = cv2.cvtColor(img, cv2.COLOR_BGRA2BGR)
     if img.shape[1] == width and img.shape[0] == height:
         return img
     return cv2.resize(img, (width, height), interpolation=cv2.INTER_LINEAR)

@@ -51,8 +51,8 @@ def test_two_peers_media_both_ways() -> None:
             a.set_camera_off(True)  # black frames (the counter blocks aside)
             await until(lambda: got_a[-1][100:, :].max() < 20, 5)
             a.set_camera_off(False)
-            red = np.zeros((360, 640, 3), np.uint8)
-            red[:] = (0, 0, 230)
+            red = np.zeros((180, 320, 4), np.uint8)  # like the wall's readers: BGRX at tile size
+            red[:] = (0, 0, 230, 255)
             src_a.switch(CallbackSource(lambda: red, 640, 360))  # "share the scene"
             await until(lambda: got_a[-1][200:, :, 2].mean() > 180, 5)
             src_a.switch(None)
