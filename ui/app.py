@@ -113,13 +113,25 @@ def run_console(hub_url: str, user: str | None, password: str | None, *,
     once the window is shown (the demo uses it to add its own panels or timers).
     """
     app = ensure_app()
+    window = start_console(hub_url, user, password, extra_startup=extra_startup, language=language)
+    if window is None:
+        return 1
+    code = app.exec()
+    window.bridge.shutdown()
+    return int(code)
+
+
+def start_console(hub_url: str, user: str | None, password: str | None, *,
+                  extra_startup: Callable[[object], None] | None = None, language: str | None = None):  # noqa: ANN201
+    """Everything run_console does before the event loop: login (only if needed), remember, show."""
+    ensure_app()
     settings = QSettings()
     install_translators(chosen_language(language))
     hub_url = hub_url or str(settings.value("hub/url", "ws://127.0.0.1:8870"))
     if not user or not password:
         answer = _ask_login(hub_url, user or str(settings.value("hub/user", "")))
         if answer is None:
-            return 1
+            return None
         hub_url, user, password = answer
     settings.setValue("hub/url", hub_url)
     settings.setValue("hub/user", user)
@@ -140,9 +152,7 @@ def run_console(hub_url: str, user: str | None, password: str | None, *,
     window.show()
     if extra_startup is not None:
         extra_startup(window)
-    code = app.exec()
-    window.bridge.shutdown()
-    return int(code)
+    return window
 
 
 def main() -> int:

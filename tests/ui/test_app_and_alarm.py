@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from console.domain.alert import Alert
@@ -13,27 +13,19 @@ from ui.alarm.alarm_controller import AlarmController
 from ui.login_dialog import LoginDialog
 
 
-def test_run_console_with_credentials_opens_no_dialog(qtbot: Any, hub: Any) -> None:
-    from ui.app import run_console
+def test_console_with_credentials_opens_no_dialog(qtbot: Any, hub: Any) -> None:
+    from ui.app import start_console
 
-    seen: dict[str, Any] = {}
-
-    def startup(window: Any) -> None:
-        def check() -> None:
-            if window.bridge.state != "connected":
-                QTimer.singleShot(50, check)
-                return
-            seen["modal"] = QApplication.activeModalWidget()
-            seen["title"] = window.windowTitle()
-            window.close()
-            QApplication.instance().quit()
-        QTimer.singleShot(50, check)
-
-    assert run_console(hub.ws_url, "duty1", "pw", extra_startup=startup, language="en") == 0
-    assert seen["modal"] is None and "Command Hall Console" in seen["title"]
+    started: list[Any] = []
+    window = start_console(hub.ws_url, "duty1", "pw", extra_startup=started.append, language="en")
+    qtbot.addWidget(window)
+    assert started == [window] and window.isVisible()
+    qtbot.waitUntil(lambda: window.bridge.state == "connected", timeout=10_000)
+    assert QApplication.activeModalWidget() is None
     settings = QSettings()
     assert settings.value("hub/url") == hub.ws_url and settings.value("hub/user") == "duty1"
     assert not any("password" in key.lower() for key in settings.allKeys())
+    window.close()
 
 
 def test_login_dialog_prefills_and_keeps_no_password(qtbot: Any) -> None:
