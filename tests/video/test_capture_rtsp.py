@@ -122,7 +122,9 @@ def test_synthetic_source_burns_a_counter_and_can_freeze(streams: list[CaptureSt
     stream = CaptureStream("synthetic://cam9?size=320x180&fps=25&freeze_after=1", config=FAST_HEALTH).start()
     streams.append(stream)
     frames = collect(stream, 0.6)
-    assert [read_code(f.image) for f in frames[:3]] == [read_code(frames[0].image) + i for i in range(3)]
+    counters = [read_code(f.image) for f in frames]
+    assert len(counters) >= 8 and counters == sorted(set(counters))  # a counter that advances
+    assert sum(b - a == 1 for a, b in zip(counters, counters[1:], strict=False)) >= 0.7 * (len(counters) - 1)
     wait_for(lambda: stream.state() is StreamState.FROZEN, 5, "frozen")
 
 
