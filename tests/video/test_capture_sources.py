@@ -53,7 +53,7 @@ def test_video_file_plays_at_its_rate_and_loops(tmp_path: Path) -> None:
         wait_for(lambda: stream.state() is StreamState.LIVE, 5, "live")
         frames = collect(stream, 2.5)
         counters = [read_code(f.image) for f in frames]
-        assert 45 <= len(frames) <= 70  # paced at 25 fps, not as fast as it decodes
+        assert 35 <= len(frames) <= 70  # paced at 25 fps (62 in 2.5 s), not as fast as it decodes
         assert max(counters) == 24 and counters.count(0) >= 2  # came round to the start again
         assert stream.state() is StreamState.LIVE
     finally:
