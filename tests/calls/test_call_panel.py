@@ -155,3 +155,21 @@ def test_call_fails_cleanly_when_the_hub_is_unreachable(qtbot, loop_thread: Loop
     assert controller.call_town({"id": 1, "title": "x"}, "lh")
     qtbot.waitUntil(lambda: panel.status.text() == "Call ended: the hub cannot be reached", timeout=5_000)
     assert not controller.in_call
+
+
+def test_wall_scene_provider_reads_the_selected_tiles_mailbox() -> None:
+    from types import SimpleNamespace
+
+    from media.frame_mailbox import FrameMailbox
+    from ui.call.scene import wall_scene_provider
+
+    tile = SimpleNamespace(stream=None)
+    panel = SimpleNamespace(wall=SimpleNamespace(selected_tile=lambda: tile))
+    provider = wall_scene_provider(panel)
+    assert provider() is None  # an empty tile: nothing to share
+    tile.stream = SimpleNamespace(mailbox=FrameMailbox())
+    newest = provider()
+    assert newest is not None and newest() is None
+    img = np.zeros((180, 320, 4), np.uint8)
+    tile.stream.mailbox.put(img)
+    assert newest() is img
