@@ -4,7 +4,7 @@
 #   bash installer/build-deb.sh            (or: make installer)
 #
 # Output: build/installer/command-hall_<version>_<arch>.deb and build/installer/build-info.txt
-# (sizes and times, key=value). Layout of the package:
+# (sizes and times, key=value); HALL_BUILD_DIR=... builds elsewhere. Layout of the package:
 #   /opt/command-hall/                      the frozen application (hall + _internal/)
 #   /usr/bin/hall                           -> /opt/command-hall/hall
 #   /usr/share/applications/command-hall-console.desktop, icons in /usr/share/icons/hicolor
@@ -17,7 +17,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 PY=${PY:-$ROOT/.venv/bin/python}
-OUT=$ROOT/build/installer
+OUT=${HALL_BUILD_DIR:-$ROOT/build/installer}   # the test builds in its own folder
 mkdir -p "$OUT"  # build/ is not in git: a clean clone has none
 DIST=$OUT/dist/hall
 PKG=command-hall
@@ -30,6 +30,10 @@ now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 [ -x "$PY" ] || die "no venv python at $PY (run make venv)"
+mkdir -p "$OUT"
+# Two builds into one folder (make installer while make test runs) would corrupt each other.
+exec 9> "$OUT/.lock"
+flock -w 900 9 || die "another build holds $OUT/.lock"
 for tool in dpkg-deb dpkg readelf ldconfig; do
   command -v "$tool" >/dev/null || die "$tool is missing (Debian packages dpkg, binutils)"
 done
@@ -40,7 +44,7 @@ MULTIARCH=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-li
 # ---- 1. the frozen application --------------------------------------------------------------------
 t0=$(now)
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath "$OUT/dist" --workpath "$OUT/work" \
-  installer/hall.spec > "$OUT.pyinstaller.log" 2>&1 || { tail -30 "$OUT.pyinstaller.log" >&2; die "PyInstaller"; }
+  installer/hall.spec > "$OUT/pyinstaller.log" 2>&1 || { tail -30 "$OUT/pyinstaller.log" >&2; die "PyInstaller"; }
 t_pyi=$(secs "$t0" "$(now)")
 [ -x "$DIST/hall" ] || die "PyInstaller did not produce $DIST/hall"
 

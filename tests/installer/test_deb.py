@@ -44,19 +44,22 @@ def _clean_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def deb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     reuse = os.environ.get("HALL_DEB")
     if reuse:
         path = Path(reuse)
         assert path.is_file(), f"HALL_DEB={reuse} is not a file"
-        return path
-    env = {**os.environ, "PY": sys.executable}
+        yield path
+        return
+    # Its own build folder: a `make installer` (or another test run) at the same time cannot collide.
+    out = tmp_path_factory.mktemp("installer-build")
+    env = {**os.environ, "PY": sys.executable, "HALL_BUILD_DIR": str(out)}
     result = _run(["bash", str(ROOT / "installer" / "build-deb.sh")], timeout=480, env=env, cwd=ROOT)
     assert result.returncode == 0, f"build-deb.sh failed:\n{result.stdout}\n{result.stderr}"
     print(result.stdout)
-    info = dict(line.split("=", 1) for line in
-                (ROOT / "build" / "installer" / "build-info.txt").read_text().splitlines() if "=" in line)
-    return Path(info["deb"])
+    info = dict(line.split("=", 1) for line in (out / "build-info.txt").read_text().splitlines() if "=" in line)
+    yield Path(info["deb"])
+    shutil.rmtree(out, ignore_errors=True)  # ~2 GB
 
 
 @pytest.fixture(scope="session")
