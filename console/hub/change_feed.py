@@ -8,10 +8,11 @@ with exactly the hub's state.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
+
+import orjson
 
 from console.domain.alert import Alert
 
@@ -19,7 +20,8 @@ Subscriber = Callable[[str], None]
 
 
 def dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON; orjson encodes alert dataclasses directly, several times faster than json."""
+    return orjson.dumps(data).decode()
 
 
 class ChangeFeed:
@@ -41,7 +43,7 @@ class ChangeFeed:
         encoded = []
         for alert in alerts:
             self.seq += 1
-            item = dumps({"seq": self.seq, "alert": alert.to_dict()})
+            item = dumps({"seq": self.seq, "alert": alert})
             self._ring.append((self.seq, item))
             encoded.append(item)
         if not encoded:

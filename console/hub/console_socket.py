@@ -54,7 +54,7 @@ async def console_socket(websocket: WebSocket) -> None:
             elif (extension := hub.extension_for(kind)) is not None:
                 await extension.on_message(session, message)
             else:
-                session.send({"type": "error", "code": "bad_message", "id": message.get("id"),
+                session.send({"type": "error", "code": "bad_message", "id": _request_id(message),
                               "message": f"unknown message type '{kind}'"})
     except WebSocketDisconnect:
         pass
@@ -72,15 +72,25 @@ def _subscribe(hub: Hub, session: Session, message: dict[str, Any]) -> None:
     after = message.get("after")
     replay = hub.feed.replay(message.get("epoch"), after if isinstance(after, int) else None)
     if replay is None:
-        alerts = ",".join(dumps(a.to_dict()) for a in hub.alerts.snapshot())
+        alerts = ",".join(dumps(a) for a in hub.alerts.snapshot())
         session.push(f'{{"type":"snapshot","epoch":"{hub.feed.epoch}","seq":{hub.feed.seq},"alerts":[{alerts}]}}')
     elif replay:
         session.push(replay)
     hub.feed.subscribe(session.push)
 
 
+def _request_id(message: dict[str, Any]) -> int | str | None:
+    """The id a console gave its request, echoed in the answer; anything odd is not echoed."""
+    value = message.get("id")
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
+    if isinstance(value, int) and not -(2**53) <= value <= 2**53:
+        return None
+    return value if not isinstance(value, str) or len(value) <= 64 else None
+
+
 async def _answer(hub: Hub, session: Session, message: dict[str, Any]) -> None:
-    request_id = message.get("id")
+    request_id = _request_id(message)
     try:
         result = await _handle(hub, session, message)
         session.send({"type": "result", "id": request_id, "ok": True, **result})

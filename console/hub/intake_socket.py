@@ -31,23 +31,20 @@ async def intake_socket(websocket: WebSocket) -> None:
     session = Session(websocket, auth[0])
     session.send({"type": "welcome", "source": auth[0].name})
     pending: asyncio.Queue[tuple[Any, list[Any]] | None] = asyncio.Queue()
-    budget = asyncio.Semaphore(MAX_IN_FLIGHT)
+    budget = _InFlight(MAX_IN_FLIGHT)
     answering = asyncio.create_task(_answer_in_order(session, pending, budget))
     try:
         while True:
             text = await websocket.receive_text()
             seq, slots = _read_frame(text)
+            await budget.room()  # backpressure: stop reading while too much is in flight
             futures: list[Any] = []
             for slot in slots:
                 if isinstance(slot, IntakeError):
                     futures.append(slot)
                     continue
-                await budget.acquire()  # backpressure: stop reading while too much is in flight
-                try:
-                    futures.append(hub.alerts.intake_nowait(slot, session.identity))
-                except Exception as exc:
-                    budget.release()
-                    futures.append(IntakeError(str(exc)))
+                budget.take()
+                futures.append(hub.alerts.intake_nowait(slot, session.identity))
             pending.put_nowait((seq, futures))
     except WebSocketDisconnect:
         pass
@@ -88,7 +85,30 @@ def _read_frame(text: str) -> tuple[Any, list[Any]]:
     return seq, slots
 
 
-async def _answer_in_order(session: Session, pending: asyncio.Queue[Any], budget: asyncio.Semaphore) -> None:
+class _InFlight:
+    """Counts alerts queued for writing but not answered yet; the reader waits while there are too many."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.count = 0
+        self._room = asyncio.Event()
+        self._room.set()
+
+    async def room(self) -> None:
+        await self._room.wait()
+
+    def take(self) -> None:
+        self.count += 1
+        if self.count >= self.limit:
+            self._room.clear()
+
+    def release(self) -> None:
+        self.count -= 1
+        if self.count < self.limit:
+            self._room.set()
+
+
+async def _answer_in_order(session: Session, pending: asyncio.Queue[Any], budget: _InFlight) -> None:
     while True:
         entry = await pending.get()
         batch = []

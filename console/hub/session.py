@@ -13,6 +13,7 @@ import json
 import logging
 from typing import Any
 
+import orjson
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from console.hub.identity import Identity
@@ -23,7 +24,10 @@ OUTBOX_LIMIT = 5_000
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return orjson.dumps(data).decode()
+    except TypeError:  # e.g. an integer beyond 64 bits echoed from a peer: json handles any int
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 class Session:

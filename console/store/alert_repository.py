@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, update
 
 from console.domain.alert import Alert
@@ -35,8 +35,7 @@ def _insert_sql(conn: Connection, table: str, columns: list[str]) -> str:
 def _alert_values(alert: Alert) -> tuple[Any, ...]:
     """The row as a tuple in _FIELDS order, JSON columns encoded, for the driver's executemany."""
     row = alert_to_row(alert)
-    return tuple(json.dumps(row[name], ensure_ascii=False) if name in _JSON_COLUMNS else row[name]
-                 for name in _FIELDS)
+    return tuple(orjson.dumps(row[name]).decode() if name in _JSON_COLUMNS else row[name] for name in _FIELDS)
 
 
 def alert_to_row(alert: Alert) -> dict[str, Any]:
@@ -95,7 +94,7 @@ def write_batch(conn: Connection, batch: Batch) -> None:
     if batch.events:
         conn.exec_driver_sql(_insert_sql(conn, "audit_events", _AUDIT_COLUMNS), [
             (e.alert_id, e.at, e.actor, e.action, e.from_state, e.to_state, e.note,
-             json.dumps(e.data, ensure_ascii=False)) for e in batch.events
+             orjson.dumps(e.data).decode()) for e in batch.events
         ])
 
 
