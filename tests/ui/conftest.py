@@ -26,6 +26,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from console.hub.hub import Hub
     from console.hub.server import EmbeddedHub
 
+    saved = os.environ.get("HALL_DATA_DIR")
     os.environ["HALL_DATA_DIR"] = str(tmp_path_factory.mktemp("hall"))
     embedded = EmbeddedHub(Hub(HubConfig(port=0))).start()
     embedded.api_key = embedded.hub.auth.add_api_key("test-source")
@@ -34,6 +35,10 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     embedded.hub.auth.add_operator("lead", "pw", Role.SUPERVISOR)
     yield embedded
     embedded.stop()
+    if saved is None:  # leave the environment as other test modules expect it
+        os.environ.pop("HALL_DATA_DIR", None)
+    else:
+        os.environ["HALL_DATA_DIR"] = saved
 
 
 _counter = iter(range(1, 10**9))
