@@ -137,8 +137,9 @@ class VideoTile(QWidget):
         return max(1, int(self.width() * ratio)), max(1, int(self.height() * ratio))
 
     # -- the GUI timer
-    def poll(self, now: float) -> bool:
-        """Takes a newer frame if there is one; repaints when it or the overlay changed."""
+    def poll(self, now: float, overlay: bool = True) -> bool:
+        """Takes a newer frame if there is one; repaints when it or (if ``overlay``) the overlay's
+        inputs changed. The overlay changes about once a second: the wall checks it a few times a second."""
         stream = self.stream
         dirty = False
         if stream is not None:
@@ -151,11 +152,12 @@ class VideoTile(QWidget):
                 self._image.setDevicePixelRatio(self.devicePixelRatioF())
                 self._frame = frame
                 dirty = True
-        self._state = stream.state(now) if stream is not None else StreamState.CLOSED
-        key = self._overlay_state(now)
-        if key != self._overlay_key:
-            self._polled_key = key
-            dirty = True
+        if overlay:
+            self._state = stream.state(now) if stream is not None else StreamState.CLOSED
+            key = self._overlay_state(now)
+            if key != self._overlay_key:
+                self._polled_key = key
+                dirty = True
         if dirty:
             self.update()
         return dirty

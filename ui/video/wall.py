@@ -22,6 +22,7 @@ from ui.video.tile import VideoTile
 
 REPAINT_HZ = 50
 HIDDEN_GRACE_MS = 1500
+OVERLAY_EVERY_TICKS = 10  # state, frame rate and clock on the tiles: checked 5 times a second
 
 
 class VideoWall(QWidget):
@@ -61,6 +62,7 @@ class VideoWall(QWidget):
         self._maximized = -1
         self._selected = 0
         self._closing: list[CaptureStream] = []
+        self._ticks = 0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(1000 // REPAINT_HZ)
@@ -269,8 +271,10 @@ class VideoWall(QWidget):
 
     def on_tick(self) -> None:
         now = time.monotonic()
+        self._ticks += 1
+        overlay = self._ticks % OVERLAY_EVERY_TICKS == 0
         for tile in self.visible_tiles():
-            tile.poll(now)
+            tile.poll(now, overlay)
 
     def on_tile_clicked(self, tile: VideoTile) -> None:
         self.setFocus()
