@@ -204,3 +204,20 @@ def test_presence_snapshot_and_unknown_town(hub: Hub) -> None:
     err = hub.last("op1", T.ERROR)
     assert (err["error"], err["ref"]) == ("unknown_town", "r9")
     assert hub.last("d1", T.PRESENCE_SELF)["status"] == "online"
+
+
+def test_one_desk_declines_the_other_still_rings_and_answers(hub: Hub) -> None:
+    hub.svc.town_connected("d1", "lh", "desk-1")
+    hub.svc.town_connected("d2", "lh", "desk-2")
+    cid = hub.invite()
+    hub.svc.handle("d1", {"type": "call.decline", "call_id": cid, "reason": "busy"})
+    assert hub.last("d1", T.ENDED)["reason"] == "declined"
+    assert not hub.got("op1", T.ENDED) and not hub.got("d2", T.ENDED)
+    hub.svc.handle("d2", {"type": "call.answer", "call_id": cid, "sdp": "A"})
+    assert hub.last("op1", T.ANSWERED)["desk"] == "desk-2"
+    # Both desks declining ends the call as declined.
+    hub.svc.handle("op1", {"type": "call.hangup", "call_id": cid})
+    cid2 = hub.invite()
+    for d in ("d1", "d2"):
+        hub.svc.handle(d, {"type": "call.decline", "call_id": cid2, "reason": "no"})
+    assert hub.last("op1", T.ENDED)["reason"] == "declined"

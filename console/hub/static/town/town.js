@@ -124,7 +124,7 @@ async function onMessage(m) {
 let ringTimer = null, audioCtx = null;
 function ringTone(on) {
   clearInterval(ringTimer); ringTimer = null;
-  if (!on) return;
+  if (!on) { flashTitle(false); return; }
   try {
     audioCtx = audioCtx || new AudioContext();
     const beep = () => {
@@ -134,6 +134,18 @@ function ringTone(on) {
     };
     beep(); ringTimer = setInterval(beep, 1500);
   } catch (e) { /* no audio output: the card still flashes */ }
+}
+
+// Browsers keep audio silent until the page was touched once: unlock on the first interaction, and
+// flash the tab title while ringing so a desk in another tab still notices.
+document.addEventListener("pointerdown", () => {
+  try { audioCtx = audioCtx || new AudioContext(); if (audioCtx.state === "suspended") audioCtx.resume(); } catch (e) { /* none */ }
+}, { once: false });
+let titleTimer = null;
+const baseTitle = document.title;
+function flashTitle(on) {
+  clearInterval(titleTimer); document.title = baseTitle;
+  if (on) titleTimer = setInterval(() => { document.title = document.title === baseTitle ? `📞 ${t("incoming")}` : baseTitle; }, 800);
 }
 
 function ring(m) {
@@ -148,7 +160,7 @@ function ring(m) {
   const img = $("ctx-snapshot");
   if (a.snapshot) { img.src = a.snapshot; img.classList.remove("hidden"); } else img.classList.add("hidden");
   $("ctx-incall").textContent = `${a.title || ""} · ${m.caller_name || m.caller || ""}`;
-  show("ringing"); ringTone(true);
+  show("ringing"); ringTone(true); flashTitle(true);
   send({ type: "call.ringing", call_id: m.call_id });
 }
 
