@@ -1,0 +1,41 @@
+"""The other engineers' panels embedded in the main window: video wall, call, dashboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.ui.conftest import wait_for
+
+
+def test_panels_embedded_and_wired(qtbot: Any, hub: Any, post: Any) -> None:
+    pytest.importorskip("ui.video")
+    from ui.app import open_main_window
+
+    window = open_main_window(hub.ws_url, "duty1", "pw", language="en", optional_panels=True)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        wait_for(qtbot, lambda: window.bridge.state == "connected")
+        wait_for(qtbot, lambda: window.video_panel is not None)
+        assert {"video", "dashboard", "call"} <= set(window.panels)
+        # "Call town" sits right after "Dispatch" in the toolbar and the menu.
+        names = [a.objectName() for a in window.toolbar.actions()]
+        assert names[names.index("action_dispatch") + 1] == "action_call"
+        menu = [a.objectName() for a in window.alert_menu.actions() if a.objectName()]
+        assert menu[menu.index("action_dispatch") + 1] == "action_call"
+        # Selecting an alert with a camera shows that camera on the wall.
+        shown: list[tuple[str, bool]] = []
+        original = window.video_panel.show_camera
+        window.video_panel.show_camera = lambda cid, maximize=True, slot=None: shown.append((cid, maximize)) \
+            or original(cid, maximize, slot)
+        alert_id = post(title="Wall follows the queue", category="illegal_construction", town="lh", camera="cam02")
+        wait_for(qtbot, lambda: window.shows_alert(alert_id))
+        window.queue.set_view("open")
+        window.queue.select_alert(alert_id)
+        wait_for(qtbot, lambda: ("cam02", False) in shown)
+        assert window.actions_.actions["call"].isEnabled()
+    finally:
+        window.close()
+        window.bridge.shutdown()
