@@ -7,23 +7,27 @@ durability settings) in the same run. Prints one JSON line last.
 
 from __future__ import annotations
 
-import asyncio
+import sys
+from pathlib import Path
+
+# Running a script puts its folder first on sys.path, where bench/queue.py would shadow the standard
+# library's queue module: look in the project root instead.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+sys.path.insert(0, str(ROOT))
+
+import asyncio  # noqa: E402
 import json
 import os
 import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
-from pathlib import Path
 
 import httpx
 import websockets
 from sqlalchemy import insert
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from console.domain.alert import Alert  # noqa: E402
 from console.domain.enums import Category, Severity  # noqa: E402
