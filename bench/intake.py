@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
-import asyncio  # noqa: E402
+import asyncio
 import json
 import os
 import socket
@@ -29,13 +29,13 @@ import httpx
 import websockets
 from sqlalchemy import insert
 
-from console.domain.alert import Alert  # noqa: E402
-from console.domain.enums import Category, Severity  # noqa: E402
-from console.store.alert_repository import alert_to_row  # noqa: E402
-from console.store.engine import make_engine  # noqa: E402
-from console.store.migrate import upgrade  # noqa: E402
-from console.store.schema import AlertRow, AuditRow  # noqa: E402
-from tests.support.postgres import create_database, start_cluster  # noqa: E402
+from console.domain.alert import Alert
+from console.domain.enums import Category, Severity
+from console.store.alert_repository import alert_to_row
+from console.store.engine import make_engine
+from console.store.migrate import upgrade
+from console.store.schema import AlertRow, AuditRow
+from tests.support.postgres import create_database, start_cluster
 
 HALL = [sys.executable, "-m", "console.cli"]
 WS_ALERTS = 40_000

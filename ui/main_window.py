@@ -12,7 +12,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.client.hub_client import ConnectionState
 from console.domain.alert import Alert
-from console.domain.enums import Category, Severity
+from console.domain.enums import Category, Severity, State
 from console.domain.geography import Camera
 from ui.actions.alert_actions import AlertActions
 from ui.alarm.alarm_controller import AlarmController
@@ -464,14 +464,21 @@ class MainWindow(QMainWindow):
         self.queue._maybe_select_first()
 
     def apply_dashboard_filter(self, criteria: dict[str, Any]) -> None:
-        """A click on the dashboard narrows the queue (the category/severity/state/town criteria)."""
+        """A click on the dashboard narrows the queue: its period plus a category, severity, state or town."""
         bar = self.queue.filter_bar
         bar.on_clear()
         for key, combo in (("category", bar.category), ("severity", bar.severity), ("state", bar.state),
                            ("town", bar.town)):
-            if key in criteria:
-                combo.setCurrentIndex(max(combo.findData(criteria[key]), 0))
-        self.show_view(View.OPEN if criteria.get("open") else View.OPEN)
+            if criteria.get(key):
+                with QSignalBlocker(combo):
+                    combo.setCurrentIndex(max(combo.findData(criteria[key]), 0))
+        start, end = criteria.get("received_from"), criteria.get("received_to")
+        bar.set_period((float(start), float(end)) if start is not None and end is not None else None, emit=False)
+        closed = criteria.get("state") in (State.CLOSED, State.FALSE_ALARM, State.MERGED)
+        # The console holds open alerts and those closed recently: closed ones show under "Closed today".
+        self.queue.set_view(View.CLOSED_TODAY if closed else View.OPEN)
+        bar.emit_filters()
+        self.focus_queue()
 
     def show_shortcuts(self) -> ShortcutsDialog:
         extra = [("↑ ↓ PgUp PgDn Home End", self.tr("Move through the queue")),

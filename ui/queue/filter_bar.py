@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
@@ -27,9 +29,15 @@ class FilterBar(QWidget):
         self.state = self._combo(self.tr("All states"), [(s, labels.state(s)) for s in State])
         self.town = self._combo(self.tr("All towns"), [])
         self.assignee = self._combo(self.tr("Anyone"), [])
+        self.period: tuple[float, float] | None = None  # from the dashboard: a clicked hour or period
+        self.period_button = QToolButton(self, objectName="period")
+        self.period_button.setToolTip(self.tr("Click to drop the period filter"))
+        self.period_button.clicked.connect(lambda: self.set_period(None))
+        self.period_button.hide()
         self.clear = QToolButton(self, text=self.tr("Clear filters"))
         self.clear.clicked.connect(self.on_clear)
-        for w in (self.search, self.category, self.severity, self.state, self.town, self.assignee, self.clear):
+        for w in (self.search, self.category, self.severity, self.state, self.town, self.assignee,
+                  self.period_button, self.clear):
             layout.addWidget(w)
         layout.setStretch(0, 3)
         # Typing is debounced: one refilter per pause, not one per key.
@@ -69,13 +77,24 @@ class FilterBar(QWidget):
         who = self.assignee.currentData()
         return Filters(categories=one(self.category), severities=one(self.severity), states=one(self.state),
                        towns=one(self.town), assignee="" if who == _UNASSIGNED else who,
-                       text=self.search.text())
+                       text=self.search.text(), received_from=self.period[0] if self.period else None,
+                       received_to=self.period[1] if self.period else None)
+
+    def set_period(self, period: tuple[float, float] | None, emit: bool = True) -> None:
+        self.period = period
+        if period is not None:
+            start, end = (time.strftime("%m-%d %H:%M", time.localtime(t)) for t in period)
+            self.period_button.setText(self.tr("Received %1 – %2  ✕").replace("%1", start).replace("%2", end))
+        self.period_button.setVisible(period is not None)
+        if emit:
+            self.emit_filters()
 
     def emit_filters(self) -> None:
         self._debounce.stop()
         self.sig_filters_changed.emit(self.filters())
 
     def on_clear(self) -> None:
+        self.set_period(None, emit=False)
         for combo in (self.category, self.severity, self.state, self.town, self.assignee):
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(0)

@@ -14,6 +14,7 @@ Built for 100,000 alerts with a steady stream of changes:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import time
 from collections.abc import Callable, Iterable
@@ -76,10 +77,13 @@ class Filters:
     towns: frozenset[str] = frozenset()
     assignee: str | None = None  # exact name; "" means unassigned
     text: str = ""
+    received_from: float | None = None  # a period (the dashboard's clicked hour or period)
+    received_to: float | None = None
 
     def is_empty(self) -> bool:
         return not (self.categories or self.severities or self.states or self.towns
-                    or self.assignee is not None or self.text)
+                    or self.assignee is not None or self.text or self.received_from is not None
+                    or self.received_to is not None)
 
 
 class QueueObserver:
@@ -150,6 +154,7 @@ class QueueModel:
         self._assignee = grow(self._assignee if had else None, np.int32)
         self._bits = grow(self._bits if had else None, np.uint8)
         self._due = grow(self._due if had else None, np.float64, math.nan)
+        self._recv = grow(self._recv if had else None, np.float64)
 
     # ---- reading
     def row_count(self) -> int:
@@ -252,6 +257,10 @@ class QueueModel:
             checks.append(lambda a, s=f.towns: a.town in s)
         if f.assignee is not None:
             checks.append(lambda a, who=f.assignee: (a.assignee or "") == who)
+        if f.received_from is not None:
+            checks.append(lambda a, t=f.received_from: a.received_at >= t)
+        if f.received_to is not None:
+            checks.append(lambda a, t=f.received_to: a.received_at < t)
         needle = f.text.strip().lower()
         if needle:
             search = self._search
@@ -285,6 +294,10 @@ class QueueModel:
             mask &= np.isin(self._town[:n], [self._town_code.get(t, -1) for t in f.towns])
         if f.assignee is not None:
             mask &= self._assignee[:n] == self._assignee_code.get(f.assignee or None, -1)
+        if f.received_from is not None:
+            mask &= self._recv[:n] >= f.received_from
+        if f.received_to is not None:
+            mask &= self._recv[:n] < f.received_to
         needle = f.text.strip().lower()
         if needle:
             candidates = np.flatnonzero(mask)
@@ -310,7 +323,7 @@ class QueueModel:
 
     def set_text(self, text: str) -> None:
         f = self.filters
-        self.set_filters(Filters(f.categories, f.severities, f.states, f.towns, f.assignee, text))
+        self.set_filters(dataclasses.replace(f, text=text))
 
     def set_user(self, user: str) -> None:
         if user == self.user:
@@ -378,6 +391,7 @@ class QueueModel:
         self._count_bits(bits, +1)
         due = current_due(a)
         self._due[slot] = math.nan if due is None else due
+        self._recv[slot] = a.received_at
         return slot
 
     def _recount(self) -> None:
