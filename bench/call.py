@@ -64,7 +64,7 @@ def town_main(hub_url: str, token: str, width: int, height: int, fps: int) -> No
         lat = media.latencies_ms[lat0:]
         print(json.dumps({"fps_in": round((n1 - n0) / (t1 - t0), 1), "latency_p50_ms": pct(lat, 0.5),
                           "latency_p95_ms": pct(lat, 0.95), "cpu_percent": round(cpu, 1),
-                          "frames_out": sum(t.sent for t in media._video_tracks)}), flush=True)
+                          "frames_out": media.frames_out}), flush=True)
         await town.stop()
 
     async def until_media(town: TownEndpoint) -> None:

@@ -96,6 +96,7 @@ class CallMedia:
         self._pending: RTCPeerConnection | None = None  # a renegotiation not yet connected
         self._audio_tracks: list[MutableAudioTrack] = []
         self._video_tracks: list[OutgoingVideoTrack] = []
+        self._frames_out_closed = 0  # frames sent by connections already closed
         self._tasks: set[asyncio.Task] = set()
         self._last_inbound = 0.0
         self._connect_deadline: float | None = None  # set once both descriptions are in (not while ringing)
@@ -200,8 +201,14 @@ class CallMedia:
 
     async def _close_pc(self, pc: RTCPeerConnection) -> None:
         for sender in pc.getSenders():
-            if sender.track is not None:
-                sender.track.stop()
+            track = sender.track
+            if track is not None:
+                track.stop()
+                if track in self._video_tracks:  # keep its count: frames_out never goes backwards
+                    self._frames_out_closed += track.sent  # type: ignore[attr-defined]
+                    self._video_tracks.remove(track)  # type: ignore[arg-type]
+                if track in self._audio_tracks:
+                    self._audio_tracks.remove(track)  # type: ignore[arg-type]
         with contextlib.suppress(Exception):
             await pc.close()
 
@@ -276,12 +283,16 @@ class CallMedia:
             report = await self._pc.getStats()
         except Exception:  # noqa: BLE001 - a connection closing under us
             return
-        frames_out = sum(t.sent for t in self._video_tracks)
+        frames_out = self.frames_out
         st = self._meter.update(report, self.frames_in, frames_out)
         st.latency_ms = self.stats.latency_ms
         self.stats = st
         if self.on_stats is not None:
             self.on_stats(st)
+
+    @property
+    def frames_out(self) -> int:
+        return self._frames_out_closed + sum(t.sent for t in self._video_tracks)
 
     def _set_state(self, state: MediaState, reason: str | None = None) -> None:
         if state == self.state:
