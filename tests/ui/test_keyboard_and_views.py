@@ -127,3 +127,22 @@ def test_assignee_filter_and_mine(qtbot: Any, open_window: Any, post: Any) -> No
     window.queue.set_view("mine")
     assert alert_id in window.queue.model.queue.visible_ids()
     window.queue.set_view("open")
+
+
+def test_dashboard_click_narrows_the_queue(qtbot: Any, open_window: Any, post: Any) -> None:
+    import time
+
+    window = open_window()
+    start = time.time() - 1
+    alert_id = post(title="Dashboard: hazmat in the clicked hour", category="hazmat_vehicle", town="dq")
+    wait_for(qtbot, lambda: window.shows_alert(alert_id))
+    window.apply_dashboard_filter({"category": "hazmat_vehicle", "received_from": start,
+                                   "received_to": time.time() + 1})
+    window.queue.model.flush()
+    visible = window.queue.model.queue.visible_ids()
+    assert alert_id in visible
+    assert all(window.latest(i).category == "hazmat_vehicle" and window.latest(i).received_at >= start
+               for i in visible)
+    assert window.queue.filter_bar.period_button.isVisible()
+    window.queue.filter_bar.on_clear()
+    assert not window.queue.filter_bar.period_button.isVisible()

@@ -90,3 +90,20 @@ def test_views_and_filters() -> None:
                for i in model.visible_ids())
     model.set_filters(Filters(text="#17 alert"))
     assert model.visible_ids() in ([17], [])
+
+
+def test_received_period_filter_matches_incremental_updates() -> None:
+    rnd = random.Random(3)
+    model = QueueModel(user="me", clock=lambda: 1500.0)
+    shadow = Shadow(model)
+    model.observer = shadow
+    model.reset(make(i, rnd) for i in range(80))
+    model.set_filters(Filters(received_from=1020.0, received_to=1060.0, severities=frozenset({"major", "minor"})))
+    for _ in range(200):
+        model.apply([make(rnd.randint(0, 120), rnd)])
+        assert shadow.rows == model.visible_ids()
+    assert all(1020.0 <= model.alerts[i].received_at < 1060.0 for i in model.visible_ids())
+    fresh = QueueModel(user="me", clock=lambda: 1500.0)
+    fresh.reset(model.alerts.values())
+    fresh.set_filters(model.filters)
+    assert fresh.visible_ids() == model.visible_ids()
