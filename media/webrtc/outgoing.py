@@ -61,8 +61,17 @@ class OutgoingCall:
 
     async def invite(self, town: str, alert: dict[str, Any]) -> None:
         self.town = town
+        if self.ended.is_set():  # hung up before dialing started
+            return
         self.times["invite"] = time.monotonic()
-        sdp = await self.media.create_offer()
+        try:
+            sdp = await self.media.create_offer()
+        except Exception:
+            if self.ended.is_set():  # hung up while the offer was being made (its connection closed)
+                return
+            raise
+        if self.ended.is_set():
+            return
         await self.signaling.send({"type": "call.invite", "ref": self.ref, "town": town, "alert": alert,
                                    "sdp": sdp})
 
@@ -71,6 +80,9 @@ class OutgoingCall:
         kind = msg.get("type")
         if kind == "call.created" and msg.get("ref") == self.ref:
             self.call_id = msg["call_id"]
+            if self.ended.is_set():  # hung up while dialing, before the hub named the call: cancel it now
+                await self._tell({"type": "call.cancel", "call_id": self.call_id})
+                return
             self._mark("created", msg)
             return
         if kind == "call.error" and msg.get("ref") == self.ref and self.call_id is None:

@@ -251,6 +251,8 @@ class CallMedia:
 
     # ---- liveness, stats ---------------------------------------------------------------------------
     def _start(self) -> None:
+        if self.state == MediaState.ENDED:
+            raise RuntimeError("this call's media has ended")
         if self._monitor is None:
             self._set_state(MediaState.CONNECTING)
             self._monitor = self._spawn(self._watch())

@@ -244,3 +244,38 @@ def test_a_town_cannot_answer_another_towns_call(hall: Hall) -> None:
             await close(op, lh, qs)
 
     run(body())
+
+
+def test_hanging_up_while_dialing_cancels_the_call_at_the_hub(hall: Hall) -> None:
+    async def body() -> None:
+        op = await console(hall)
+        town = await desk(hall, "lh-1", auto_answer_delay_s=None)
+        try:
+            call = outgoing(op)
+            await call.invite("lh", ALERT)
+            await call.hangup()  # most likely before the hub has even named the call
+            assert call.end_reason == "cancelled"
+            await until(lambda: any(e[1] == "ended" and e[2]["reason"] == "cancelled" for e in town.events), 5)
+            await until(lambda: hall.calls.service.presence.status("lh") == "online", 5)
+        finally:
+            await close(op, town)
+
+    run(body())
+
+
+def test_hanging_up_during_the_offer_sends_nothing(hall: Hall) -> None:
+    async def body() -> None:
+        op = await console(hall)
+        try:
+            call = outgoing(op)
+            invite = asyncio.ensure_future(call.invite("lh", ALERT))
+            await asyncio.sleep(0)  # the offer is being made
+            await call.hangup()
+            await invite
+            assert call.end_reason == "cancelled" and call.media.state == "ended"
+            await asyncio.sleep(0.3)
+            assert not op.of_type("call.created")
+        finally:
+            await close(op)
+
+    run(body())

@@ -157,6 +157,7 @@ class CallPanel(QWidget):
             "callee_left": self.tr("the town went offline"),
             "caller_left": self.tr("this console went offline"),
             "hub_unreachable": self.tr("the hub cannot be reached"),
+            "unknown_town": self.tr("unknown town"),
         }.get(reason, reason)
 
     def on_stats(self, st: dict[str, Any]) -> None:
