@@ -141,14 +141,28 @@ class TownEndpoint:
             await self.answer()
 
     async def answer(self) -> None:
-        assert self.incoming is not None and self.call_id is not None
-        self.media = CallMedia(self.config, self._video(), Role.ANSWERER, on_frame=self.on_frame,
+        if self.incoming is None or self.call_id is None or self.media is not None:
+            return  # nothing ringing (ended meanwhile), or already answered
+        call_id = self.call_id
+        self.media = media = CallMedia(self.config, self._video(), Role.ANSWERER, on_frame=self.on_frame,
                                on_state=self._on_media_state, burn_counter=self.burn_counter,
                                read_counter=self.read_counter, sdp_filter=self.sdp_filter,
                                on_local_frame=self.on_local_frame)
-        sdp = await self.media.accept_offer(self.incoming["sdp"])
-        await self.link.send({"type": "call.answer", "call_id": self.call_id, "sdp": sdp})
-        self._emit("answered", {"call_id": self.call_id})
+        try:
+            sdp = await media.accept_offer(self.incoming["sdp"])
+        except Exception:
+            if self.call_id != call_id:  # the call ended while we were answering: nothing to do
+                return
+            log.exception("could not answer call %s", call_id)
+            self.media = None
+            await media.close("media_failure")
+            await self.decline("media failure at the town")
+            return
+        if self.call_id != call_id:
+            await media.close("cancelled")
+            return
+        await self.link.send({"type": "call.answer", "call_id": call_id, "sdp": sdp})
+        self._emit("answered", {"call_id": call_id})
 
     async def decline(self, reason: str) -> None:
         if self.call_id is not None:
