@@ -56,6 +56,7 @@ def test_call_panel_full_call(qtbot, hall: Hall, loop_thread: LoopThread) -> Non
     try:
         alert = {"id": 12, "title": "违法建设：12号摄像头 Illegal construction", "category": "illegal_construction",
                  "severity": "major", "address": "滨江路8号"}
+        qtbot.waitUntil(lambda: "龙华镇 Longhua online" in panel.presence.text(), timeout=5_000)  # live presence
         assert controller.call_town(alert, "lh")
         assert not controller.call_town(alert, "lh")  # one call at a time
         qtbot.waitUntil(lambda: "connected" in phases, timeout=15_000)  # the queued signal reached the GUI

@@ -175,6 +175,17 @@ class CallController(QObject):
             msg["alert_id"] = alert_id
         asyncio.run_coroutine_threadsafe(self.link.send(msg), self.loop)
 
+    def request_presence(self) -> None:
+        """Asks the hub for every town's presence now (answered by sig_presence); quiet when offline."""
+
+        async def ask() -> None:
+            try:
+                await self.link.send({"type": "presence.get"})
+            except Exception:  # noqa: BLE001 - not connected yet: the hub sends a snapshot on connect
+                pass
+
+        asyncio.run_coroutine_threadsafe(ask(), self.loop)
+
     def hangup(self) -> None:
         if self.call is not None:
             asyncio.run_coroutine_threadsafe(self.call.hangup(), self.loop)

@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.call.controller import CallController
@@ -56,6 +56,11 @@ class CallPanel(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.timer_label)
 
+        # Live presence of every town: who can be called right now.
+        self.presence = QLabel()
+        self.presence.setWordWrap(True)
+        self.presence.setTextFormat(Qt.TextFormat.RichText)
+
         self.remote_view = VideoView(controller.remote, placeholder=self.tr("Waiting for the town's video…"))
         self.local_view = VideoView(controller.local, poll_hz=15)
         self.banner = QLabel()
@@ -90,6 +95,7 @@ class CallPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.presence)
         layout.addWidget(self.stage, 1)
         layout.addWidget(self.notice)
         layout.addLayout(bar)
@@ -104,6 +110,7 @@ class CallPanel(QWidget):
         controller.sig_remote_media.connect(self.on_remote_media)
         controller.sig_notice.connect(self.on_notice)
         controller.sig_snapshot.connect(self.sig_snapshot)
+        controller.sig_presence.connect(self.on_presence)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.on_tick)
         self._clock.start(500)
@@ -171,6 +178,18 @@ class CallPanel(QWidget):
             self.show_banner(self.tr("The town's network is down: reconnecting…"))
         elif state == "connected" and self._phase == "connected":
             self.show_banner("")
+
+    def on_presence(self, presence: dict[str, str]) -> None:
+        colors = {"online": "#2e9d57", "busy": "#d08a10", "offline": "#8a8f96"}
+        words = {"online": self.tr("online"), "busy": self.tr("busy"), "offline": self.tr("offline")}
+        parts = [f'<span style="color:{colors.get(st, "#8a8f96")}">●</span> '
+                 f"{self.town_names.get(town, town)} {words.get(st, st)}"
+                 for town, st in sorted(presence.items(), key=lambda kv: self.town_names.get(kv[0], kv[0]))]
+        self.presence.setText("&nbsp;&nbsp; ".join(parts))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.controller.request_presence()  # fresh presence whenever the panel comes into view
 
     def on_notice(self, text: str) -> None:
         self.notice.setText(text)
