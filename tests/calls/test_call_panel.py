@@ -86,7 +86,8 @@ def test_call_panel_full_call(qtbot, hall: Hall, loop_thread: LoopThread) -> Non
         panel.btn_mute.click()
         assert panel.btn_mute.text() == "Unmute"
 
-        qtbot.wait(1200)
+        qtbot.waitUntil(lambda: " ms" in panel.quality.text(), timeout=8_000)  # RTT after the first reports
+        qtbot.wait(500)
         SCREENS.mkdir(parents=True, exist_ok=True)
         assert panel.grab().save(str(SCREENS / "console_call_panel.png"))
 

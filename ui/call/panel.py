@@ -182,9 +182,14 @@ class CallPanel(QWidget):
     def on_presence(self, presence: dict[str, str]) -> None:
         colors = {"online": "#2e9d57", "busy": "#d08a10", "offline": "#8a8f96"}
         words = {"online": self.tr("online"), "busy": self.tr("busy"), "offline": self.tr("offline")}
+        # Towns that can be reached by name; the offline ones only counted (a district has many).
+        reachable = sorted(((t, st) for t, st in presence.items() if st != "offline"),
+                           key=lambda kv: self.town_names.get(kv[0], kv[0]))
         parts = [f'<span style="color:{colors.get(st, "#8a8f96")}">●</span> '
-                 f"{self.town_names.get(town, town)} {words.get(st, st)}"
-                 for town, st in sorted(presence.items(), key=lambda kv: self.town_names.get(kv[0], kv[0]))]
+                 f"{self.town_names.get(town, town)} {words.get(st, st)}" for town, st in reachable]
+        offline = sum(1 for st in presence.values() if st == "offline")
+        if offline:
+            parts.append(f'<span style="color:{colors["offline"]}">● {self.tr("%n town(s) offline", "", offline)}</span>')
         self.presence.setText("&nbsp;&nbsp; ".join(parts))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
