@@ -293,7 +293,9 @@ class MainWindow(QMainWindow):
             self.dashboard_panel.set_town_names(names)
         if self.cameras:
             self._ensure_video_panel(self.cameras)
-        self.queue.model.layoutChanged.emit()
+        model = self.queue.model
+        if model.rowCount():  # town names changed language: repaint, keep rows and selection as they are
+            model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1))
         self.detail.show_alert(self.detail.alert, reload_history=False)
 
     def _on_operators(self, operators: list[dict[str, str]]) -> None:
