@@ -397,136 +397,136 @@
         <translation>添加备注(&amp;N)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../actions/alert_actions.py" line="140" />
+        <location filename="../actions/alert_actions.py" line="144" />
         <source>%n alerts selected</source>
         <translation>
             <numerusform>已选择 %n 条告警</numerusform></translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="147" />
+        <location filename="../actions/alert_actions.py" line="151" />
         <source>Dispatch to town</source>
         <translation>派单到镇街</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="147" />
+        <location filename="../actions/alert_actions.py" line="151" />
         <source>Instructions:</source>
         <translation>处置要求：</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="150" />
+        <location filename="../actions/alert_actions.py" line="154" />
         <source>Record the town's feedback</source>
         <translation>登记镇街反馈</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="150" />
+        <location filename="../actions/alert_actions.py" line="154" />
         <source>Feedback:</source>
         <translation>反馈内容：</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="152" />
+        <location filename="../actions/alert_actions.py" line="156" />
         <source>Record a bounce-back</source>
         <translation>登记退回</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="152" />
-        <location filename="../actions/alert_actions.py" line="157" />
-        <location filename="../actions/alert_actions.py" line="160" />
-        <location filename="../actions/alert_actions.py" line="162" />
+        <location filename="../actions/alert_actions.py" line="156" />
+        <location filename="../actions/alert_actions.py" line="161" />
+        <location filename="../actions/alert_actions.py" line="164" />
+        <location filename="../actions/alert_actions.py" line="166" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="154" />
+        <location filename="../actions/alert_actions.py" line="158" />
         <source>Verify and close</source>
         <translation>核查并办结</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="154" />
+        <location filename="../actions/alert_actions.py" line="158" />
         <source>Verification note:</source>
         <translation>核查说明：</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="157" />
+        <location filename="../actions/alert_actions.py" line="161" />
         <source>Redo: send back to the town</source>
         <translation>重办：退回镇街重新处置</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="160" />
+        <location filename="../actions/alert_actions.py" line="164" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="162" />
+        <location filename="../actions/alert_actions.py" line="166" />
         <source>Close as false alarm</source>
         <translation>作为误报关闭</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="164" />
+        <location filename="../actions/alert_actions.py" line="168" />
         <source>Add a note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="164" />
+        <location filename="../actions/alert_actions.py" line="168" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="166" />
+        <location filename="../actions/alert_actions.py" line="170" />
         <source>Assign to an operator</source>
         <translation>分配给值班员</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="171" />
+        <location filename="../actions/alert_actions.py" line="175" />
         <source>Merge duplicates</source>
         <translation>合并重复告警</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="172" />
+        <location filename="../actions/alert_actions.py" line="176" />
         <source>The other selected alerts (or this one) become duplicates of the alert chosen below.</source>
         <translation>其他选中的告警（或当前告警）将作为下方所选告警的重复上报合并。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="247" />
+        <location filename="../actions/alert_actions.py" line="251" />
         <source>#%1: %2 done</source>
         <translation>#%1：%2 已完成</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="252" />
+        <location filename="../actions/alert_actions.py" line="256" />
         <source>The hub did not answer: %1</source>
         <translation>中心服务器无响应：%1</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="254" />
+        <location filename="../actions/alert_actions.py" line="258" />
         <source>Not possible in the alert's current state.</source>
         <translation>告警当前状态下不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="255" />
+        <location filename="../actions/alert_actions.py" line="259" />
         <source>Another operator changed this alert first.</source>
         <translation>其他值班员已先修改了这条告警。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="256" />
+        <location filename="../actions/alert_actions.py" line="260" />
         <source>You do not have permission for this.</source>
         <translation>您没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="257" />
+        <location filename="../actions/alert_actions.py" line="261" />
         <source>The hub refused the input.</source>
         <translation>中心服务器拒绝了输入内容。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="258" />
+        <location filename="../actions/alert_actions.py" line="262" />
         <source>The alert no longer exists.</source>
         <translation>该告警已不存在。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="259" />
+        <location filename="../actions/alert_actions.py" line="263" />
         <source>Not connected to the hub: nothing was sent.</source>
         <translation>未连接中心服务器：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="260" />
+        <location filename="../actions/alert_actions.py" line="264" />
         <source>The hub refused the action.</source>
         <translation>中心服务器拒绝了此操作。</translation>
     </message>
@@ -582,37 +582,37 @@
 <context>
     <name>CallController</name>
     <message>
-        <location filename="../call/controller.py" line="122" />
+        <location filename="../call/controller.py" line="123" />
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../call/controller.py" line="123" />
+        <location filename="../call/controller.py" line="124" />
         <source>microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../call/controller.py" line="124" />
+        <location filename="../call/controller.py" line="125" />
         <source>No %s on this workstation: sending a card with the alert and silence</source>
         <translation>本工作站没有%s：改为发送告警信息卡片和静音</translation>
     </message>
     <message>
-        <location filename="../call/controller.py" line="125" />
+        <location filename="../call/controller.py" line="126" />
         <source> or </source>
         <translation>或</translation>
     </message>
     <message>
-        <location filename="../call/controller.py" line="127" />
+        <location filename="../call/controller.py" line="128" />
         <source>No speaker on this workstation: the town cannot be heard</source>
         <translation>本工作站没有扬声器：听不到镇街的声音</translation>
     </message>
     <message>
-        <location filename="../call/controller.py" line="154" />
+        <location filename="../call/controller.py" line="167" />
         <source>Command hall - no camera</source>
         <translation>指挥大厅 - 无摄像头</translation>
     </message>
     <message>
-        <location filename="../call/controller.py" line="155" />
+        <location filename="../call/controller.py" line="168" />
         <source>Command hall</source>
         <translation>指挥大厅</translation>
     </message>
@@ -663,171 +663,196 @@
 <context>
     <name>CallPanel</name>
     <message>
-        <location filename="../call/panel.py" line="59" />
+        <location filename="../call/panel.py" line="64" />
         <source>Waiting for the town's video…</source>
         <translation>等待镇街视频…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="75" />
-        <location filename="../call/panel.py" line="188" />
+        <location filename="../call/panel.py" line="80" />
+        <location filename="../call/panel.py" line="215" />
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="77" />
-        <location filename="../call/panel.py" line="192" />
+        <location filename="../call/panel.py" line="82" />
+        <location filename="../call/panel.py" line="219" />
         <source>Camera off</source>
         <translation>关闭摄像头</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="79" />
-        <location filename="../call/panel.py" line="202" />
+        <location filename="../call/panel.py" line="84" />
+        <location filename="../call/panel.py" line="229" />
         <source>Share the scene</source>
         <translation>共享现场画面</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="81" />
+        <location filename="../call/panel.py" line="86" />
         <source>Send the selected wall camera instead of this workstation's camera</source>
         <translation>发送视频墙选中的摄像机画面，代替本工作站摄像头</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="82" />
+        <location filename="../call/panel.py" line="87" />
         <source>Snapshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="83" />
+        <location filename="../call/panel.py" line="88" />
         <source>Attach a picture of the town's video to the alert</source>
         <translation>把镇街视频截图附加到告警</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="84" />
+        <location filename="../call/panel.py" line="89" />
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="117" />
+        <location filename="../call/panel.py" line="124" />
         <source>Call: %s</source>
         <translation>通话：%s</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="117" />
+        <location filename="../call/panel.py" line="124" />
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="120" />
+        <location filename="../call/panel.py" line="127" />
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="121" />
+        <location filename="../call/panel.py" line="128" />
         <source>Ringing…</source>
         <translation>振铃中…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="122" />
+        <location filename="../call/panel.py" line="129" />
         <source>Answered, connecting…</source>
         <translation>已接听，正在连接…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="123" />
+        <location filename="../call/panel.py" line="130" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="124" />
-        <location filename="../call/panel.py" line="140" />
+        <location filename="../call/panel.py" line="131" />
+        <location filename="../call/panel.py" line="148" />
         <source>Network lost: reconnecting…</source>
         <translation>网络中断：正在重连…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="125" />
+        <location filename="../call/panel.py" line="132" />
         <source>Call ended: %s</source>
         <translation>通话结束：%s</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="148" />
+        <location filename="../call/panel.py" line="156" />
         <source>hung up</source>
         <translation>已挂断</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="149" />
+        <location filename="../call/panel.py" line="157" />
         <source>declined by the town</source>
         <translation>镇街拒接</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="150" />
+        <location filename="../call/panel.py" line="158" />
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="151" />
+        <location filename="../call/panel.py" line="159" />
         <source>the town is busy</source>
         <translation>镇街忙</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="152" />
+        <location filename="../call/panel.py" line="160" />
         <source>the town is offline</source>
         <translation>镇街离线</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="153" />
+        <location filename="../call/panel.py" line="161" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="154" />
+        <location filename="../call/panel.py" line="162" />
         <source>network failure</source>
         <translation>网络故障</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="155" />
+        <location filename="../call/panel.py" line="163" />
         <source>media failure</source>
         <translation>媒体故障</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="156" />
+        <location filename="../call/panel.py" line="164" />
         <source>the town went offline</source>
         <translation>镇街已离线</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="157" />
+        <location filename="../call/panel.py" line="165" />
         <source>this console went offline</source>
         <translation>本控制台已离线</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="162" />
+        <location filename="../call/panel.py" line="166" />
+        <source>the hub cannot be reached</source>
+        <translation>无法连接中心服务器</translation>
+    </message>
+    <message>
+        <location filename="../call/panel.py" line="167" />
+        <source>unknown town</source>
+        <translation>未知镇街</translation>
+    </message>
+    <message>
+        <location filename="../call/panel.py" line="172" />
         <source>RTT %s · loss %.1f%% · in %d kb/s · out %d kb/s · %d fps</source>
         <translation>往返 %s · 丢包 %.1f%% · 下行 %d kb/s · 上行 %d kb/s · %d 帧/秒</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="168" />
+        <location filename="../call/panel.py" line="178" />
         <source>The town's network is down: reconnecting…</source>
         <translation>镇街网络中断：正在重连…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="188" />
+        <location filename="../call/panel.py" line="184" />
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../call/panel.py" line="184" />
+        <source>busy</source>
+        <translation>忙</translation>
+    </message>
+    <message>
+        <location filename="../call/panel.py" line="184" />
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../call/panel.py" line="215" />
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="192" />
+        <location filename="../call/panel.py" line="219" />
         <source>Camera on</source>
         <translation>打开摄像头</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="200" />
+        <location filename="../call/panel.py" line="227" />
         <source>Select a live camera on the wall to share it</source>
         <translation>请先在视频墙上选择一路实时画面再共享</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="202" />
+        <location filename="../call/panel.py" line="229" />
         <source>Back to my camera</source>
         <translation>切回我的摄像头</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="206" />
+        <location filename="../call/panel.py" line="233" />
         <source>No picture from the town yet</source>
         <translation>尚未收到镇街画面</translation>
     </message>
@@ -1240,44 +1265,54 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../queue/filter_bar.py" line="23" />
+        <location filename="../queue/filter_bar.py" line="25" />
         <source>Search title, town, address, #id  ( / )</source>
         <translation>搜索标题、镇街、地址、#编号  ( / )</translation>
     </message>
     <message>
-        <location filename="../queue/filter_bar.py" line="25" />
+        <location filename="../queue/filter_bar.py" line="27" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../queue/filter_bar.py" line="26" />
+        <location filename="../queue/filter_bar.py" line="28" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../queue/filter_bar.py" line="27" />
+        <location filename="../queue/filter_bar.py" line="29" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../queue/filter_bar.py" line="28" />
+        <location filename="../queue/filter_bar.py" line="30" />
         <source>All towns</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../queue/filter_bar.py" line="29" />
+        <location filename="../queue/filter_bar.py" line="31" />
         <source>Anyone</source>
         <translation>全部处理人</translation>
     </message>
     <message>
-        <location filename="../queue/filter_bar.py" line="30" />
+        <location filename="../queue/filter_bar.py" line="34" />
+        <source>Click to drop the period filter</source>
+        <translation>单击取消时段筛选</translation>
+    </message>
+    <message>
+        <location filename="../queue/filter_bar.py" line="37" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../queue/filter_bar.py" line="53" />
+        <location filename="../queue/filter_bar.py" line="61" />
         <source>Unassigned</source>
         <translation>未分配</translation>
+    </message>
+    <message>
+        <location filename="../queue/filter_bar.py" line="87" />
+        <source>Received %1 – %2  ✕</source>
+        <translation>接收时间 %1 – %2  ✕</translation>
     </message>
 </context>
 <context>
@@ -1492,93 +1527,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="58" />
-        <location filename="../main_window.py" line="511" />
+        <location filename="../main_window.py" line="59" />
+        <location filename="../main_window.py" line="534" />
         <source>Command Hall Console</source>
         <translation>指挥大厅值班台</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="107" />
         <source>&amp;Search the queue</source>
         <translation>搜索告警队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107" />
+        <location filename="../main_window.py" line="108" />
         <source>Back to the &amp;queue</source>
         <translation>回到告警队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="110" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111" />
+        <location filename="../main_window.py" line="112" />
         <source>&amp;Mute the alarm for me</source>
         <translation>为我静音警报(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="115" />
         <source>S&amp;ettings…</source>
         <translation>设置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115" />
+        <location filename="../main_window.py" line="116" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116" />
+        <location filename="../main_window.py" line="117" />
         <source>&amp;Refresh the timeline</source>
         <translation>刷新处置记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="119" />
         <source>&amp;Clear filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125" />
+        <location filename="../main_window.py" line="126" />
         <source>Next view</source>
         <translation>下一个视图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="127" />
+        <location filename="../main_window.py" line="128" />
         <source>Previous view</source>
         <translation>上一个视图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150" />
+        <location filename="../main_window.py" line="151" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="155" />
         <source>&amp;Alert</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="157" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="163" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="164" />
         <source>Al&amp;arm</source>
         <translation>警报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="166" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="169" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -1633,74 +1668,74 @@
         <translation>中心服务器拒绝登录：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372" />
+        <location filename="../main_window.py" line="380" />
         <source>Snapshot attached to #%1</source>
         <translation>截图已附加到 #%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383" />
+        <location filename="../main_window.py" line="391" />
         <source>Illegal construction seen on camera %1</source>
         <translation>摄像机 %1 发现疑似违章建设</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387" />
+        <location filename="../main_window.py" line="395" />
         <source>Alert #%1 created from the snapshot</source>
         <translation>已根据截图创建告警 #%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405" />
+        <location filename="../main_window.py" line="413" />
         <source>This alert has no responsible town to call.</source>
         <translation>该告警没有可呼叫的责任镇街。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463" />
+        <location filename="../main_window.py" line="486" />
         <source>Move through the queue</source>
         <translation>在告警队列中移动</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464" />
+        <location filename="../main_window.py" line="487" />
         <source>Select several alerts</source>
         <translation>选择多条告警</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465" />
+        <location filename="../main_window.py" line="488" />
         <source>From the search box back to the queue</source>
         <translation>从搜索框回到告警队列</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466" />
+        <location filename="../main_window.py" line="489" />
         <source>Next field in a dialog</source>
         <translation>对话框中的下一项</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="490" />
         <source>Confirm a dialog from the text field</source>
         <translation>在文本框中确认对话框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494" />
+        <location filename="../main_window.py" line="517" />
         <source>🔇 ALARM MUTED</source>
         <translation>🔇 警报已静音</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="497" />
+        <location filename="../main_window.py" line="520" />
         <source>🔔 ALARM: %n critical unacknowledged</source>
         <translation>
             <numerusform>🔔 警报：%n 条特急告警未确认</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500" />
+        <location filename="../main_window.py" line="523" />
         <source>🔔 Alarm on</source>
         <translation>🔔 警报开启</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="526" />
         <source>(%n critical waiting)</source>
         <translation>
             <numerusform>（%n 条特急告警待确认）</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="506" />
+        <location filename="../main_window.py" line="529" />
         <source>Click or Ctrl+Shift+M to mute or unmute the alarm for %1</source>
         <translation>单击或按 Ctrl+Shift+M 为 %1 静音或取消静音</translation>
     </message>
@@ -1949,13 +1984,13 @@
     </message>
     <message>
         <location filename="../call/town_window.py" line="96" />
-        <location filename="../call/town_window.py" line="186" />
+        <location filename="../call/town_window.py" line="190" />
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
         <location filename="../call/town_window.py" line="98" />
-        <location filename="../call/town_window.py" line="192" />
+        <location filename="../call/town_window.py" line="196" />
         <source>Camera off</source>
         <translation>关闭摄像头</translation>
     </message>
@@ -1996,21 +2031,56 @@
     </message>
     <message>
         <location filename="../call/town_window.py" line="167" />
+        <source>hung up</source>
+        <translation>已挂断</translation>
+    </message>
+    <message>
+        <location filename="../call/town_window.py" line="167" />
+        <source>declined</source>
+        <translation>已拒接</translation>
+    </message>
+    <message>
+        <location filename="../call/town_window.py" line="167" />
+        <source>missed</source>
+        <translation>未接</translation>
+    </message>
+    <message>
+        <location filename="../call/town_window.py" line="168" />
+        <source>cancelled by the hall</source>
+        <translation>指挥大厅已取消</translation>
+    </message>
+    <message>
+        <location filename="../call/town_window.py" line="168" />
+        <source>network failure</source>
+        <translation>网络故障</translation>
+    </message>
+    <message>
+        <location filename="../call/town_window.py" line="169" />
+        <source>media failure</source>
+        <translation>媒体故障</translation>
+    </message>
+    <message>
+        <location filename="../call/town_window.py" line="169" />
+        <source>the hall went offline</source>
+        <translation>指挥大厅已离线</translation>
+    </message>
+    <message>
+        <location filename="../call/town_window.py" line="171" />
         <source>answered by another desk</source>
         <translation>已由其他值班台接听</translation>
     </message>
     <message>
-        <location filename="../call/town_window.py" line="168" />
+        <location filename="../call/town_window.py" line="172" />
         <source>Call ended: %s</source>
         <translation>通话结束：%s</translation>
     </message>
     <message>
-        <location filename="../call/town_window.py" line="186" />
+        <location filename="../call/town_window.py" line="190" />
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../call/town_window.py" line="192" />
+        <location filename="../call/town_window.py" line="196" />
         <source>Camera on</source>
         <translation>打开摄像头</translation>
     </message>
@@ -2018,13 +2088,13 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../video/tile.py" line="215" />
-        <location filename="../video/tile.py" line="269" />
+        <location filename="../video/tile.py" line="220" />
+        <location filename="../video/tile.py" line="274" />
         <source>Drop a camera here</source>
         <translation>把摄像机拖到这里</translation>
     </message>
     <message numerus="yes">
-        <location filename="../video/tile.py" line="277" />
+        <location filename="../video/tile.py" line="282" />
         <source>Offline, retrying in %n s</source>
         <translation>
             <numerusform>离线，%n 秒后重试</numerusform></translation>
@@ -2033,78 +2103,78 @@
 <context>
     <name>VideoWallPanel</name>
     <message>
-        <location filename="../video/panel.py" line="70" />
+        <location filename="../video/panel.py" line="71" />
         <source>Filter cameras</source>
         <translation>筛选摄像机</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="80" />
+        <location filename="../video/panel.py" line="81" />
         <source>%1 tiles</source>
         <translation>%1 画面</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="80" />
+        <location filename="../video/panel.py" line="81" />
         <source>1 tile</source>
         <translation>1 画面</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="90" />
+        <location filename="../video/panel.py" line="91" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="92" />
-        <location filename="../video/panel.py" line="235" />
+        <location filename="../video/panel.py" line="93" />
+        <location filename="../video/panel.py" line="243" />
         <source>Start tour</source>
         <translation>开始轮巡</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="96" />
+        <location filename="../video/panel.py" line="97" />
         <source>Previous page (PageUp)</source>
         <translation>上一页 (PageUp)</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="100" />
+        <location filename="../video/panel.py" line="101" />
         <source>Next page (PageDown)</source>
         <translation>下一页 (PageDown)</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="103" />
+        <location filename="../video/panel.py" line="104" />
         <source>Snapshot (F9)</source>
         <translation>截图 (F9)</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="106" />
+        <location filename="../video/panel.py" line="107" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="114" />
+        <location filename="../video/panel.py" line="115" />
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="117" />
+        <location filename="../video/panel.py" line="118" />
         <source>Tour</source>
         <translation>轮巡</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="189" />
+        <location filename="../video/panel.py" line="197" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="235" />
+        <location filename="../video/panel.py" line="243" />
         <source>Stop tour</source>
         <translation>停止轮巡</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="236" />
+        <location filename="../video/panel.py" line="244" />
         <source>Touring</source>
         <translation>轮巡中</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="236" />
+        <location filename="../video/panel.py" line="244" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
