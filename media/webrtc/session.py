@@ -19,6 +19,7 @@ from enum import StrEnum
 import numpy as np
 from aiortc import RTCPeerConnection, RTCSessionDescription
 from aiortc.contrib.media import MediaRelay
+from aiortc.exceptions import InvalidStateError
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import AudioResampler
 
@@ -29,6 +30,20 @@ from media.webrtc.stats import CallStats, StatsMeter
 from media.webrtc.tracks import MutableAudioTrack, OutgoingVideoTrack
 
 log = logging.getLogger(__name__)
+
+
+class _ClosedWhileConnecting(logging.Filter):
+    """aiortc runs RTCPeerConnection.__connect as a task nobody awaits: closing a connection while it
+    connects (a hang-up right after the answer, a superseded re-offer) fails that task with
+    InvalidStateError, which asyncio then logs as "Task exception was never retrieved". Expected, not an
+    error: drop exactly that record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(exc, InvalidStateError) and "RTCPeerConnection.__connect" in record.getMessage())
+
+
+logging.getLogger("asyncio").addFilter(_ClosedWhileConnecting())
 
 
 class MediaState(StrEnum):
