@@ -1,7 +1,7 @@
 """Generates ui/sounds/alarm.wav: our own two-tone alarm (no third-party recording).
 
 A 1.2 s cycle: two 880/660 Hz tones with soft attack/release (no clicks when it loops), then a
-short pause. 16-bit mono, 22.05 kHz, about 50 KB. Run: .venv/bin/python scripts/make_alarm_sound.py
+short pause. 16-bit mono, 44.1 kHz (every sound card plays it without resampling), about 105 KB. Run: .venv/bin/python scripts/make_alarm_sound.py
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-RATE = 22050
+RATE = 44100
 OUT = Path(__file__).resolve().parent.parent / "ui" / "sounds" / "alarm.wav"
 
 
