@@ -4,7 +4,7 @@ The bridge lives in the GUI thread. It owns a worker thread running a stock asyn
 HubClient on it. Client callbacks fire on the loop thread; they only *emit* signals, and Qt queues
 them to the GUI thread because the bridge lives there. Nothing here touches a widget.
 
-Other panels (calls, video) share the loop: `bridge.loop`, `bridge.submit(coro)` and
+Other panels (calls, video) share the loop: `bridge.loop`, `bridge.run(coro)` / `bridge.submit(coro)` and
 `bridge.call(coro, on_done, on_error)` (callbacks run on the GUI thread).
 """
 
@@ -68,6 +68,8 @@ class HubBridge(QObject):
     def submit(self, coro: Coroutine[Any, Any, Any]) -> concurrent.futures.Future[Any]:
         """Runs a coroutine on the bridge's loop; the Future may be waited on off the GUI thread."""
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
+
+    run = submit  # the name the other panels use: bridge.run(coro) -> concurrent.futures.Future
 
     def call(self, coro: Coroutine[Any, Any, Any], on_done: Callback | None = None,
              on_error: Callback | None = None) -> concurrent.futures.Future[Any]:

@@ -61,3 +61,30 @@ def test_alarm_calls_for_attention_when_not_in_front(qtbot: Any, monkeypatch: An
     assert not alarm.ringing
     alarm.set_muted(False)
     alarm.stop()
+
+
+def test_bridge_shares_its_loop(qtbot: Any) -> None:
+    import asyncio
+    import threading
+
+    from ui.hub_bridge import HubBridge, http_url_for
+
+    bridge = HubBridge()
+    try:
+        async def where() -> str:
+            assert asyncio.get_running_loop() is bridge.loop
+            return threading.current_thread().name
+        assert bridge.run(where()).result(5) == "hub-bridge"
+        got: list[str] = []
+        bridge.call(where(), got.append)
+        qtbot.waitUntil(lambda: got == ["hub-bridge"], timeout=5000)  # delivered on the GUI thread
+        errors: list[BaseException] = []
+
+        async def fail() -> None:
+            raise ValueError("no")
+        bridge.call(fail(), None, errors.append)
+        qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+        assert isinstance(errors[0], ValueError)
+        assert http_url_for("wss://hub:8870/") == "https://hub:8870"
+    finally:
+        bridge.shutdown()
