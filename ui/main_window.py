@@ -241,6 +241,12 @@ class MainWindow(QMainWindow):
             return
         self.video_panel = VideoWallPanel(cameras, self, town_names=self.town_names())
         self.video_panel.sig_snapshot.connect(self.on_camera_snapshot)
+        if self.bridge.client is not None and hasattr(self.video_panel, "set_fault_sink"):
+            # Cameras that go offline or freeze on the wall become camera-fault alerts on the hub.
+            from console.client.camera_faults import HubCameraFaultSink  # noqa: PLC0415
+
+            self.video_panel.set_fault_sink(HubCameraFaultSink(
+                self.bridge.client, self.bridge.run, {c.id: c.name for c in cameras}))
         self.add_panel("video", self.tr("Video wall"), self.video_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
         if self.call_controller is not None and hasattr(self.video_panel, "wall"):
             wall = self.video_panel.wall
