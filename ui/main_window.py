@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
         self.act_mute.setCheckable(True)
         self.act_settings = make("action_settings", self.tr("S&ettings…"), ["Ctrl+,"], self.show_settings)
         self.act_quit = make("action_quit", self.tr("&Quit"), ["Ctrl+Q"], self.close)
+        self.act_export = make("action_export", self.tr("&Export the shown alerts…"), ["Ctrl+E"], self.export_rows)
+        self.act_report = make("action_shift_report", self.tr("Shift &handover report…"), ["Ctrl+Shift+H"],
+                               self.show_shift_report)
         self.act_refresh = make("action_refresh", self.tr("&Refresh the timeline"), ["F5"],
                                 self.detail.load_history)
         self.act_clear_filters = make("action_clear_filters", self.tr("&Clear filters"), ["Ctrl+Backspace"],
@@ -149,6 +152,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_report)
+        file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -496,12 +502,45 @@ class MainWindow(QMainWindow):
                  ("Ctrl+Enter", self.tr("Confirm a dialog from the text field"))]
         actions = list(self.actions_.actions.values()) + [
             self.act_search, self.act_queue, self.act_clear_filters, *self.view_actions, self.act_next_view,
-            self.act_prev_view, self.act_refresh, self.act_mute, self.act_settings, self.act_shortcuts,
-            self.act_quit]
+            self.act_prev_view, self.act_refresh, self.act_mute, self.act_export, self.act_report,
+            self.act_settings, self.act_shortcuts, self.act_quit]
         dialog = ShortcutsDialog(actions, extra, self)
         dialog.open()
         self.shortcuts_dialog = dialog
         return dialog
+
+    def export_rows(self) -> None:
+        """The queue's rows as shown (view, filters, order) to CSV or XLSX (ui/report)."""
+        try:
+            from ui.report.export_dialog import export_alerts  # noqa: PLC0415 - optional module
+        except ImportError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        model = self.queue.model
+        model.flush()
+        rows = [model.alert(r) for r in range(model.rowCount())]
+        path = export_alerts(self, rows)
+        if path is not None:
+            self.statusBar().showMessage(self.tr("%n alerts exported to %1", "", len(rows)).replace("%1", str(path)),
+                                         8000)
+
+    def show_shift_report(self) -> None:
+        try:
+            from ui.report.dialog import ShiftReportDialog  # noqa: PLC0415 - optional module
+        except ImportError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        if self.bridge.client is None:
+            return
+
+        def call(name: str) -> Any:
+            return lambda args, done: self.bridge.query(name, done, lambda exc: self.statusBar().showMessage(
+                self.actions_.explain(exc)[1], 8000), **args)
+        dialog = ShiftReportDialog(fetch=call("shift_report"), save=call("save_shift_report"),
+                                   last=call("last_shift_report"), operators=[self.bridge.user], parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.shift_report_dialog = dialog
 
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.alarm.muted, self)

@@ -39,3 +39,20 @@ def test_panels_embedded_and_wired(qtbot: Any, hub: Any, post: Any) -> None:
     finally:
         window.close()
         window.bridge.shutdown()
+
+
+def test_export_and_shift_report_from_the_file_menu(qtbot: Any, open_window: Any, post: Any,
+                                                     monkeypatch: Any) -> None:
+    report = pytest.importorskip("ui.report.export_dialog")
+    window = open_window()
+    alert_id = post(title="Export me", category="other", town="lh")
+    wait_for(qtbot, lambda: window.shows_alert(alert_id))
+    window.queue.set_view("open")
+    exported: list[list[Any]] = []
+    monkeypatch.setattr(report, "export_alerts", lambda parent, rows, **kw: exported.append(list(rows)))
+    window.act_export.trigger()
+    assert [a.id for a in exported[0]] == window.queue.model.queue.visible_ids()
+    window.act_report.trigger()
+    dialog = window.shift_report_dialog
+    wait_for(qtbot, lambda: dialog.isVisible() and dialog.data is not None)
+    dialog.close()
