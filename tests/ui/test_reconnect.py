@@ -24,11 +24,12 @@ def test_reconnects_after_the_hub_restarts(qtbot: Any, tmp_path: Any, monkeypatc
     window = open_main_window(first.ws_url, "duty1", "pw", language="en", optional_panels=False)
     qtbot.addWidget(window)
     window.show()
-    wait_for(qtbot, lambda: window.bridge.state == "connected")
-    assert "Connected" in window.connection_label.text()
+    # Each queued slot of a state change is its own event: wait for the label, not only the state.
+    wait_for(qtbot, lambda: "Connected" in window.connection_label.text())
+    assert window.bridge.state == "connected"
     first.stop()
-    wait_for(qtbot, lambda: window.bridge.state == "reconnecting")
-    assert "Reconnecting" in window.connection_label.text()
+    wait_for(qtbot, lambda: "Reconnecting" in window.connection_label.text())
+    assert window.bridge.state == "reconnecting"
 
     second = EmbeddedHub(Hub(HubConfig(port=port)), port=port).start()
     try:
