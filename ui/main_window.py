@@ -559,13 +559,13 @@ class MainWindow(QMainWindow):
         muted, ringing = self.alarm.muted, self.alarm.ringing
         self.act_mute.setChecked(muted)
         if muted:
-            text = self.tr("🔇 ALARM MUTED")
+            text = self.tr("⊘ ALARM MUTED")
             style = "color: #1e2327; background: #ffb300; font-weight: bold; padding: 2px 8px;"
         elif ringing:
-            text = self.tr("🔔 ALARM: %n critical unacknowledged", "", len(self.alarm.pending))
+            text = self.tr("⚠ ALARM: %n critical unacknowledged", "", len(self.alarm.pending))
             style = "color: white; background: #c62828; font-weight: bold; padding: 2px 8px;"
         else:
-            text = self.tr("🔔 Alarm on")
+            text = self.tr("○ Alarm on")
             style = "color: #9aa4ad; padding: 2px 8px;"
         if muted and ringing:
             text += "  " + self.tr("(%n critical waiting)", "", len(self.alarm.pending))

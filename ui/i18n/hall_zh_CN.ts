@@ -1528,7 +1528,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="59" />
-        <location filename="../main_window.py" line="534" />
+        <location filename="../main_window.py" line="579" />
         <source>Command Hall Console</source>
         <translation>指挥大厅值班台</translation>
     </message>
@@ -1564,178 +1564,194 @@
     </message>
     <message>
         <location filename="../main_window.py" line="117" />
+        <source>&amp;Export the shown alerts…</source>
+        <translation>导出当前显示的告警(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="118" />
+        <source>Shift &amp;handover report…</source>
+        <translation>交接班报告(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="120" />
         <source>&amp;Refresh the timeline</source>
         <translation>刷新处置记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="122" />
         <source>&amp;Clear filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="129" />
         <source>Next view</source>
         <translation>下一个视图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="131" />
         <source>Previous view</source>
         <translation>上一个视图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="154" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155" />
+        <location filename="../main_window.py" line="161" />
         <source>&amp;Alert</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="163" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="170" />
         <source>Al&amp;arm</source>
         <translation>警报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="175" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="209" />
         <source>Dashboard</source>
         <translation>态势看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="224" />
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="227" />
         <source>&amp;Call town</source>
         <translation>呼叫镇街(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244" />
+        <location filename="../main_window.py" line="256" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257" />
+        <location filename="../main_window.py" line="269" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258" />
+        <location filename="../main_window.py" line="270" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259" />
+        <location filename="../main_window.py" line="271" />
         <source>Reconnecting…</source>
         <translation>正在重连…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="260" />
+        <location filename="../main_window.py" line="272" />
         <source>Login refused</source>
         <translation>登录被拒绝</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261" />
+        <location filename="../main_window.py" line="273" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273" />
+        <location filename="../main_window.py" line="285" />
         <source>The hub refused the login: %1</source>
         <translation>中心服务器拒绝登录：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380" />
+        <location filename="../main_window.py" line="392" />
         <source>Snapshot attached to #%1</source>
         <translation>截图已附加到 #%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="403" />
         <source>Illegal construction seen on camera %1</source>
         <translation>摄像机 %1 发现疑似违章建设</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395" />
+        <location filename="../main_window.py" line="407" />
         <source>Alert #%1 created from the snapshot</source>
         <translation>已根据截图创建告警 #%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="425" />
         <source>This alert has no responsible town to call.</source>
         <translation>该告警没有可呼叫的责任镇街。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486" />
+        <location filename="../main_window.py" line="498" />
         <source>Move through the queue</source>
         <translation>在告警队列中移动</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487" />
+        <location filename="../main_window.py" line="499" />
         <source>Select several alerts</source>
         <translation>选择多条告警</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488" />
+        <location filename="../main_window.py" line="500" />
         <source>From the search box back to the queue</source>
         <translation>从搜索框回到告警队列</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489" />
+        <location filename="../main_window.py" line="501" />
         <source>Next field in a dialog</source>
         <translation>对话框中的下一项</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="490" />
+        <location filename="../main_window.py" line="502" />
         <source>Confirm a dialog from the text field</source>
         <translation>在文本框中确认对话框</translation>
     </message>
-    <message>
-        <location filename="../main_window.py" line="517" />
-        <source>🔇 ALARM MUTED</source>
-        <translation>🔇 警报已静音</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="520" />
-        <source>🔔 ALARM: %n critical unacknowledged</source>
+        <location filename="../main_window.py" line="524" />
+        <source>%n alerts exported to %1</source>
         <translation>
-            <numerusform>🔔 警报：%n 条特急告警未确认</numerusform></translation>
+            <numerusform>已导出 %n 条告警到 %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523" />
-        <source>🔔 Alarm on</source>
-        <translation>🔔 警报开启</translation>
+        <location filename="../main_window.py" line="562" />
+        <source>⊘ ALARM MUTED</source>
+        <translation>⊘ 警报已静音</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="526" />
+        <location filename="../main_window.py" line="565" />
+        <source>⚠ ALARM: %n critical unacknowledged</source>
+        <translation>
+            <numerusform>⚠ 警报：%n 条特急告警未确认</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="568" />
+        <source>○ Alarm on</source>
+        <translation>○ 警报开启</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="571" />
         <source>(%n critical waiting)</source>
         <translation>
             <numerusform>（%n 条特急告警待确认）</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="574" />
         <source>Click or Ctrl+Shift+M to mute or unmute the alarm for %1</source>
         <translation>单击或按 Ctrl+Shift+M 为 %1 静音或取消静音</translation>
     </message>

@@ -7,8 +7,8 @@ row's alert once and draws plain text with the palette and our severity/deadline
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QStaticText, QTransform
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.queue.alert_table_model import AlertTableModel
@@ -24,6 +24,8 @@ class RowDelegate(QStyledItemDelegate):
     def __init__(self, model: AlertTableModel, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.model = model
+        # Laid-out text by (text, width, bold): most cells repaint unchanged, shaping CJK text is not free.
+        self._static: dict[tuple[str, int, bool], QStaticText] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -46,11 +48,23 @@ class RowDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
         else:
             painter.setPen(foreground.color() if foreground is not None else palette.color(QPalette.ColorRole.Text))
-        inner = rect.adjusted(_PAD, 0, -_PAD, 0)
-        width = inner.width()
-        if len(text) * 6 > width and option.fontMetrics.horizontalAdvance(text) > width:  # cheap test first
-            text = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(inner, _RIGHT if align else _LEFT, text)
+        width = rect.width() - 2 * _PAD
+        key = (text, width, bold)
+        static = self._static.get(key)
+        if static is None:
+            metrics = QFontMetrics(painter.font())
+            if len(text) * 6 > width and metrics.horizontalAdvance(text) > width:  # cheap test first
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), painter.font())
+            if len(self._static) > 20_000:
+                self._static.clear()
+            self._static[key] = static
+        size = static.size()
+        x = rect.right() - _PAD - size.width() if align else rect.left() + _PAD
+        y = rect.top() + (rect.height() - size.height()) / 2
+        painter.drawStaticText(QPointF(x, y), static)
         if bold:
             font.setBold(False)
             painter.setFont(font)
