@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -622,6 +621,3 @@ class MainWindow(QMainWindow):
                     except Exception as exc:  # noqa: BLE001 - closing anyway
                         log.warning("panel shutdown: %s", exc)
         super().closeEvent(event)
-        app = QApplication.instance()
-        if app is not None and not event.isAccepted():
-            return

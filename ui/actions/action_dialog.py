@@ -49,6 +49,7 @@ class ActionDialog(QDialog):
     def __init__(self, spec: DialogSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
+        self.ids: list[int] = []  # the alerts it acts on (set by AlertActions)
         self.setObjectName(f"dialog_{spec.action}")
         self.setWindowTitle(spec.title)
         self.setMinimumWidth(460)

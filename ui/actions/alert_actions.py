@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from console.client.hub_client import HubRefused
 from console.domain.alert import Alert
-from console.domain.enums import Action, Category, State
+from console.domain.enums import Action, Category
 from console.domain.lifecycle import allowed_actions
 from console.domain.sla import SlaPolicy
 from ui.actions.action_dialog import ActionDialog, DialogSpec
@@ -181,10 +181,11 @@ class AlertActions(QObject):
         spec = self._spec(key, alerts)
         spec.values, spec.error = values, error
         dialog = ActionDialog(spec, self.window)
-        ids = [a.id for a in alerts]
+        dialog.ids = [a.id for a in alerts]  # grows when several refused alerts come back together
         prefilled_due = spec.deadline
 
         def accepted() -> None:
+            ids = dialog.ids
             entered = dialog.values()
             self.current_dialog = None
             args = self._args(key, entered, prefilled_due)
@@ -270,6 +271,13 @@ class AlertActions(QObject):
         self.sig_refused.emit(key, code, text)
         self.sig_message.emit(f"#{alert_id}: {text.splitlines()[0]}")
         if entered is not None:
+            open_dialog = self.current_dialog
+            if open_dialog is not None and open_dialog.spec.action == key and open_dialog.isVisible():
+                # Several selected alerts refused: one dialog, every reason listed.
+                open_dialog.error.setText(f"{open_dialog.error.text()}\n#{alert_id}: {text}")
+                if alert_id not in open_dialog.ids:
+                    open_dialog.ids.append(alert_id)
+                return
             # Nothing typed is lost: the same dialog comes back, filled in, with the reason on top.
             self.trigger(key, entered, f"#{alert_id}: {text}", ids=[alert_id])
             return
@@ -280,6 +288,3 @@ class AlertActions(QObject):
         self.message_box = box
         box.open()
 
-
-def is_done_state(alert: Alert) -> bool:
-    return alert.state in (State.CLOSED, State.FALSE_ALARM, State.MERGED)
