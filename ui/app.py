@@ -149,7 +149,10 @@ def start_console(hub_url: str, user: str | None, password: str | None, *,
         settings.setValue("hub/user", name)
         window.bridge.connect_hub(url, name, secret)
     window.bridge.sig_state.connect(on_state)
-    window.show()
+    if settings.contains("window/geometry"):
+        window.show()
+    else:  # first start on this workstation: a control-room console fills its screen
+        window.showMaximized()
     if extra_startup is not None:
         extra_startup(window)
     return window
