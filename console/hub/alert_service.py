@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Engine
 
 from console.domain.alert import Alert, Attachment
@@ -28,7 +29,7 @@ from console.domain.lifecycle import Command, absorb_duplicate, apply
 from console.domain.sla import SlaPolicy
 from console.hub.change_feed import ChangeFeed
 from console.hub.identity import Identity
-from console.protocol.intake import AlertIn, AttachmentIn, IntakeError
+from console.protocol.intake import AlertIn, AttachmentIn, IntakeError, describe
 from console.store import alert_repository as repo
 
 log = logging.getLogger(__name__)
@@ -65,14 +66,14 @@ class _Job:
 class _Staging:
     """The working set as the batch being built sees it, before it is committed."""
 
-    def __init__(self, service: AlertService) -> None:
+    def __init__(self, service: AlertService, loaded: dict[int, Alert]) -> None:
         self.service = service
         self.batch = repo.Batch()
         self.changed: dict[int, Alert] = {}
         self.refs: dict[tuple[str, str], int] = {}
         self.next_alert_id = service.next_alert_id
         self.next_attachment_id = service.next_attachment_id
-        self.loaded: dict[int, Alert] = {}
+        self.loaded = loaded  # alerts outside the working set that this batch's commands touch
         self.inserted: dict[int, int] = {}  # alert id -> index in batch.inserts
 
     def get(self, alert_id: int) -> Alert | None:
@@ -191,14 +192,18 @@ class AlertService:
             jobs = [await self._queue.get()]
             while len(jobs) < self.batch_max and not self._queue.empty():
                 jobs.append(self._queue.get_nowait())
-            await self._prefetch(jobs, loop)
-            staging = _Staging(self)
+            staging = _Staging(self, await self._prefetch(jobs, loop))
             outcomes: list[Any] = []
             for job in jobs:
                 try:
                     outcomes.append(self._apply_job(staging, job))
                 except (DomainError, IntakeError) as exc:
                     outcomes.append(exc)
+                except ValidationError as exc:
+                    outcomes.append(IntakeError(describe(exc)))
+                except Exception as exc:  # a bug must cost one request, never the writer
+                    log.exception("job failed: %s", job.kind)
+                    outcomes.append(StoreFailure(f"the hub failed on this request: {exc}"))
             try:
                 if staging.batch:
                     await loop.run_in_executor(self._db, self._commit, staging.batch)
@@ -218,16 +223,15 @@ class AlertService:
                 else:
                     job.future.set_result(outcome)
 
-    async def _prefetch(self, jobs: list[_Job], loop: asyncio.AbstractEventLoop) -> None:
+    async def _prefetch(self, jobs: list[_Job], loop: asyncio.AbstractEventLoop) -> dict[int, Alert]:
         """Commands on alerts outside the working set (closed long ago) load them first."""
         missing = [j.payload.alert_id for j in jobs if j.kind == "command" and j.payload.alert_id not in self.alerts]
         merge_targets = [j.payload.args.get("into") for j in jobs
                          if j.kind == "command" and j.payload.action is Action.MERGE]
         missing += [t for t in merge_targets if isinstance(t, int) and t not in self.alerts]
-        if missing:
-            self._loaded = await loop.run_in_executor(self._db, self._load_some, missing)
-        else:
-            self._loaded = {}
+        if not missing:
+            return {}
+        return await loop.run_in_executor(self._db, self._load_some, missing)
 
     def _load_some(self, ids: list[int]) -> dict[int, Alert]:
         with self.engine.connect() as conn:
@@ -258,7 +262,6 @@ class AlertService:
         self.feed.publish(staging.changed.values())
 
     def _apply_job(self, staging: _Staging, job: _Job) -> Any:
-        staging.loaded = self._loaded
         if job.kind == "intake":
             return self._apply_intake(staging, job.payload, job.actor, job.received_at)
         if job.kind == "command":

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import time
 
 import httpx
+import numpy as np
 from sqlalchemy import func, select
 
 from console.client.hub_client import HubRefused, Listener
 from console.domain.enums import State
+from console.sim.png import encode_png
 from console.store.schema import AlertRow, AuditRow
 from tests.hub.hub_kit import SOURCE_KEY, LiveHub, connected, until
 
@@ -159,3 +162,39 @@ def test_closed_alerts_leave_the_working_set_after_the_window(live_hub: LiveHub)
     while ids[0] in service.alerts and time.monotonic() < deadline:
         time.sleep(0.02)
     assert ids[0] not in service.alerts and ids[1] in service.alerts
+
+
+def test_attachments_round_trip_and_bad_ones_are_refused(live_hub: LiveHub) -> None:
+    png = encode_png(np.full((4, 6, 3), 200, dtype=np.uint8))
+    alert_id = post(live_hub, {"category": "illegal_construction", "severity": "major", "title": "shed",
+                               "camera": "cam05", "attachments": [{"name": "s.png", "mime": "image/png",
+                                                                   "data": base64.b64encode(png).decode()}]}
+                    ).json()["accepted"][0]["id"]
+
+    async def scenario() -> None:
+        async with connected(live_hub) as client:
+            await until(lambda: alert_id in client.book.alerts)
+            alert = client.book.alerts[alert_id]
+            assert alert.town == "nh" and [a.name for a in alert.attachments] == ["s.png"]
+            for bad in ({"name": "x.txt", "mime": "text/plain", "data": "aGk="},
+                        {"name": "x.png", "mime": "image/png", "data": "%%% not base64"},
+                        {"name": "", "mime": "image/png"}):
+                try:
+                    await client.command("attach", alert, **bad)
+                except HubRefused as exc:
+                    assert exc.code == "invalid" and exc.message
+                else:
+                    raise AssertionError(f"attachment {bad} was accepted")
+            second = await client.command("attach", alert, name="t.png", mime="image/png",
+                                          data=base64.b64encode(png).decode(), note="from the wall")
+            assert [a.name for a in second.attachments] == ["s.png", "t.png"]
+            headers = {"Authorization": f"Bearer {client.token}"}
+            for attachment in second.attachments:
+                got = httpx.get(f"{live_hub.http}/api/attachments/{attachment.id}", headers=headers, timeout=5)
+                assert got.status_code == 200 and got.content == png
+                assert got.headers["content-type"] == "image/png"
+            source = httpx.get(f"{live_hub.http}/api/attachments/{second.attachments[0].id}",
+                               headers={"Authorization": "Bearer test-source-key-0123456789"}, timeout=5)
+            assert source.status_code == 403
+
+    asyncio.run(scenario())
