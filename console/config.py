@@ -41,6 +41,7 @@ class HubConfig:
     sla: dict[str, Any] = field(default_factory=dict)
     district: str = ""              # path to a district JSON; empty: the demo district
     call_ring_timeout_s: float = 30.0
+    call_reconnect_window_s: float = 20.0  # a call whose network is lost this long ends as network_failure
     ice_servers: list[dict[str, Any]] = field(default_factory=list)
 
     def resolved_database_url(self) -> str:
