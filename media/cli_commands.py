@@ -14,7 +14,8 @@ def _town(args: argparse.Namespace) -> int:
     if not token:
         print("hall town: a town token is needed (--token or HALL_TOWN_TOKEN)")
         return 2
-    run_town(args.hub, token, None if args.auto_answer < 0 else args.auto_answer, args.video)
+    run_town(args.hub, token, None if args.auto_answer < 0 else args.auto_answer, args.video,
+             tls_ca=args.tls_ca)
     return 0
 
 
@@ -26,5 +27,6 @@ def register(sub: Any) -> None:
     town.add_argument("--token", help="the desk's token (or HALL_TOWN_TOKEN)")
     town.add_argument("--auto-answer", type=float, default=2.0,
                       help="answer after this many seconds of ringing; negative: never (default 2)")
-    town.add_argument("--video", help="video to send: a file, a device, or synthetic (default)")
+    town.add_argument("--video", help="video to send: a file, a camera index such as 0, or synthetic (default)")
+    town.add_argument("--tls-ca", help="PEM file of the hall's own certificate authority, for wss:// hubs")
     town.set_defaults(func=_town)
