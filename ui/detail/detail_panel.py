@@ -109,7 +109,8 @@ class DetailPanel(QWidget):
             ("ack_due", self.tr("Acknowledge by:")), ("dispatch_due", self.tr("Dispatch by:")),
             ("feedback_due", self.tr("Feedback by:")), ("closed", self.tr("Closed:")),
             ("satisfaction", self.tr("Satisfaction:")), ("duplicates", self.tr("Duplicates:")),
-            ("counts", self.tr("Bounced / redone:")), ("version", self.tr("Version:")),
+            ("counts", self.tr("Bounced / redone:")), ("extra", self.tr("Source details:")),
+            ("version", self.tr("Version:")),
         ]
 
     # ---- showing
@@ -163,6 +164,7 @@ class DetailPanel(QWidget):
             dup += "  " + self.tr("merged into #%1").replace("%1", str(alert.merged_into))
         v["duplicates"].setText(dup)
         v["counts"].setText(f"{alert.bounce_count} / {alert.redo_count}")
+        v["extra"].setText("  ·  ".join(f"{k}: {val}" for k, val in sorted(alert.extra.items())))
         v["version"].setText(str(alert.version))
         if not same or changed:
             self._show_thumbs(alert)

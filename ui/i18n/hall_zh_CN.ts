@@ -304,27 +304,27 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../actions/action_dialog.py" line="77" />
+        <location filename="../actions/action_dialog.py" line="78" />
         <source>Town:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../actions/action_dialog.py" line="86" />
+        <location filename="../actions/action_dialog.py" line="87" />
         <source>Feedback due:</source>
         <translation>反馈时限：</translation>
     </message>
     <message>
-        <location filename="../actions/action_dialog.py" line="97" />
+        <location filename="../actions/action_dialog.py" line="98" />
         <source>Citizen's satisfaction:</source>
         <translation>市民满意度：</translation>
     </message>
     <message>
-        <location filename="../actions/action_dialog.py" line="106" />
+        <location filename="../actions/action_dialog.py" line="107" />
         <source>Operator:</source>
         <translation>值班员：</translation>
     </message>
     <message>
-        <location filename="../actions/action_dialog.py" line="117" />
+        <location filename="../actions/action_dialog.py" line="118" />
         <source>Merge into:</source>
         <translation>合并到：</translation>
     </message>
@@ -486,47 +486,47 @@
         <translation>其他选中的告警（或当前告警）将作为下方所选告警的重复上报合并。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="251" />
+        <location filename="../actions/alert_actions.py" line="252" />
         <source>#%1: %2 done</source>
         <translation>#%1：%2 已完成</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="256" />
+        <location filename="../actions/alert_actions.py" line="257" />
         <source>The hub did not answer: %1</source>
         <translation>中心服务器无响应：%1</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="258" />
+        <location filename="../actions/alert_actions.py" line="259" />
         <source>Not possible in the alert's current state.</source>
         <translation>告警当前状态下不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="259" />
+        <location filename="../actions/alert_actions.py" line="260" />
         <source>Another operator changed this alert first.</source>
         <translation>其他值班员已先修改了这条告警。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="260" />
+        <location filename="../actions/alert_actions.py" line="261" />
         <source>You do not have permission for this.</source>
         <translation>您没有执行此操作的权限。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="261" />
+        <location filename="../actions/alert_actions.py" line="262" />
         <source>The hub refused the input.</source>
         <translation>中心服务器拒绝了输入内容。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="262" />
+        <location filename="../actions/alert_actions.py" line="263" />
         <source>The alert no longer exists.</source>
         <translation>该告警已不存在。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="263" />
+        <location filename="../actions/alert_actions.py" line="264" />
         <source>Not connected to the hub: nothing was sent.</source>
         <translation>未连接中心服务器：未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../actions/alert_actions.py" line="264" />
+        <location filename="../actions/alert_actions.py" line="265" />
         <source>The hub refused the action.</source>
         <translation>中心服务器拒绝了此操作。</translation>
     </message>
@@ -1185,56 +1185,61 @@
     </message>
     <message>
         <location filename="../detail/detail_panel.py" line="112" />
+        <source>Source details:</source>
+        <translation>来源信息：</translation>
+    </message>
+    <message>
+        <location filename="../detail/detail_panel.py" line="113" />
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
     <message>
-        <location filename="../detail/detail_panel.py" line="121" />
+        <location filename="../detail/detail_panel.py" line="122" />
         <source>No alert selected</source>
         <translation>未选择告警</translation>
     </message>
     <message>
-        <location filename="../detail/detail_panel.py" line="140" />
+        <location filename="../detail/detail_panel.py" line="141" />
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../detail/detail_panel.py" line="142" />
+        <location filename="../detail/detail_panel.py" line="143" />
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../detail/detail_panel.py" line="147" />
+        <location filename="../detail/detail_panel.py" line="148" />
         <source>grid %1</source>
         <translation>网格 %1</translation>
     </message>
     <message>
-        <location filename="../detail/detail_panel.py" line="161" />
+        <location filename="../detail/detail_panel.py" line="162" />
         <source>(last seen %1)</source>
         <translation>（最近一次 %1）</translation>
     </message>
     <message>
-        <location filename="../detail/detail_panel.py" line="163" />
+        <location filename="../detail/detail_panel.py" line="164" />
         <source>merged into #%1</source>
         <translation>已合并到 #%1</translation>
     </message>
     <message>
-        <location filename="../detail/detail_panel.py" line="178" />
+        <location filename="../detail/detail_panel.py" line="180" />
         <source>met</source>
         <translation>按时完成</translation>
     </message>
     <message>
-        <location filename="../detail/detail_panel.py" line="182" />
+        <location filename="../detail/detail_panel.py" line="184" />
         <source>overdue by %1</source>
         <translation>超时 %1</translation>
     </message>
     <message>
-        <location filename="../detail/detail_panel.py" line="185" />
+        <location filename="../detail/detail_panel.py" line="187" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../detail/detail_panel.py" line="242" />
+        <location filename="../detail/detail_panel.py" line="244" />
         <source>image unavailable</source>
         <translation>图片不可用</translation>
     </message>
@@ -1527,231 +1532,231 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="59" />
-        <location filename="../main_window.py" line="579" />
+        <location filename="../main_window.py" line="58" />
+        <location filename="../main_window.py" line="578" />
         <source>Command Hall Console</source>
         <translation>指挥大厅值班台</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107" />
+        <location filename="../main_window.py" line="106" />
         <source>&amp;Search the queue</source>
         <translation>搜索告警队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108" />
+        <location filename="../main_window.py" line="107" />
         <source>Back to the &amp;queue</source>
         <translation>回到告警队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="109" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键一览(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112" />
+        <location filename="../main_window.py" line="111" />
         <source>&amp;Mute the alarm for me</source>
         <translation>为我静音警报(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115" />
+        <location filename="../main_window.py" line="114" />
         <source>S&amp;ettings…</source>
         <translation>设置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116" />
+        <location filename="../main_window.py" line="115" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117" />
+        <location filename="../main_window.py" line="116" />
         <source>&amp;Export the shown alerts…</source>
         <translation>导出当前显示的告警(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="117" />
         <source>Shift &amp;handover report…</source>
         <translation>交接班报告(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120" />
+        <location filename="../main_window.py" line="119" />
         <source>&amp;Refresh the timeline</source>
         <translation>刷新处置记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122" />
+        <location filename="../main_window.py" line="121" />
         <source>&amp;Clear filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129" />
+        <location filename="../main_window.py" line="128" />
         <source>Next view</source>
         <translation>下一个视图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131" />
+        <location filename="../main_window.py" line="130" />
         <source>Previous view</source>
         <translation>上一个视图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="153" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="160" />
         <source>&amp;Alert</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="162" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="169" />
         <source>Al&amp;arm</source>
         <translation>警报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="174" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="208" />
         <source>Dashboard</source>
         <translation>态势看板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="223" />
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="226" />
         <source>&amp;Call town</source>
         <translation>呼叫镇街(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="256" />
+        <location filename="../main_window.py" line="255" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269" />
+        <location filename="../main_window.py" line="268" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270" />
+        <location filename="../main_window.py" line="269" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="270" />
         <source>Reconnecting…</source>
         <translation>正在重连…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272" />
+        <location filename="../main_window.py" line="271" />
         <source>Login refused</source>
         <translation>登录被拒绝</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273" />
+        <location filename="../main_window.py" line="272" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285" />
+        <location filename="../main_window.py" line="284" />
         <source>The hub refused the login: %1</source>
         <translation>中心服务器拒绝登录：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392" />
+        <location filename="../main_window.py" line="391" />
         <source>Snapshot attached to #%1</source>
         <translation>截图已附加到 #%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403" />
+        <location filename="../main_window.py" line="402" />
         <source>Illegal construction seen on camera %1</source>
         <translation>摄像机 %1 发现疑似违章建设</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="406" />
         <source>Alert #%1 created from the snapshot</source>
         <translation>已根据截图创建告警 #%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425" />
+        <location filename="../main_window.py" line="424" />
         <source>This alert has no responsible town to call.</source>
         <translation>该告警没有可呼叫的责任镇街。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498" />
+        <location filename="../main_window.py" line="497" />
         <source>Move through the queue</source>
         <translation>在告警队列中移动</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499" />
+        <location filename="../main_window.py" line="498" />
         <source>Select several alerts</source>
         <translation>选择多条告警</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500" />
+        <location filename="../main_window.py" line="499" />
         <source>From the search box back to the queue</source>
         <translation>从搜索框回到告警队列</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501" />
+        <location filename="../main_window.py" line="500" />
         <source>Next field in a dialog</source>
         <translation>对话框中的下一项</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="502" />
+        <location filename="../main_window.py" line="501" />
         <source>Confirm a dialog from the text field</source>
         <translation>在文本框中确认对话框</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="524" />
+        <location filename="../main_window.py" line="523" />
         <source>%n alerts exported to %1</source>
         <translation>
             <numerusform>已导出 %n 条告警到 %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="561" />
         <source>⊘ ALARM MUTED</source>
         <translation>⊘ 警报已静音</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="565" />
+        <location filename="../main_window.py" line="564" />
         <source>⚠ ALARM: %n critical unacknowledged</source>
         <translation>
             <numerusform>⚠ 警报：%n 条特急告警未确认</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568" />
+        <location filename="../main_window.py" line="567" />
         <source>○ Alarm on</source>
         <translation>○ 警报开启</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="571" />
+        <location filename="../main_window.py" line="570" />
         <source>(%n critical waiting)</source>
         <translation>
             <numerusform>（%n 条特急告警待确认）</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="574" />
+        <location filename="../main_window.py" line="573" />
         <source>Click or Ctrl+Shift+M to mute or unmute the alarm for %1</source>
         <translation>单击或按 Ctrl+Shift+M 为 %1 静音或取消静音</translation>
     </message>
