@@ -28,6 +28,7 @@ from console.domain.geography import District
 from console.domain.lifecycle import Command, absorb_duplicate, apply
 from console.domain.sla import SlaPolicy
 from console.hub.change_feed import ChangeFeed
+from console.hub.gc_pacer import GcPacer
 from console.hub.identity import Identity
 from console.protocol.intake import AlertIn, AttachmentIn, IntakeError, describe
 from console.store import alert_repository as repo
@@ -122,6 +123,7 @@ class AlertService:
         self._db = ThreadPoolExecutor(1, thread_name_prefix="hub-db-writer")
         self._task: asyncio.Task[None] | None = None
         self.commits = 0
+        self.gc = GcPacer()
 
     # ---- life cycle
     async def start(self) -> None:
@@ -189,6 +191,8 @@ class AlertService:
         while True:
             if self.clock() - self._pruned_at > PRUNE_EVERY_S:
                 self._prune()
+            if self._queue.empty():
+                self.gc.when_idle()
             jobs = [await self._queue.get()]
             while len(jobs) < self.batch_max and not self._queue.empty():
                 jobs.append(self._queue.get_nowait())
@@ -215,6 +219,7 @@ class AlertService:
                         job.future.set_exception(failure)
                 continue
             self._adopt(staging)
+            self.gc.after_batch()
             for job, outcome in zip(jobs, outcomes, strict=True):
                 if job.future.done():
                     continue

@@ -53,6 +53,16 @@ class Authenticator:
             raise AuthFailed("session expired or unknown: log in again")
         return session.identity
 
+    def cached(self, token: str) -> Identity | None:
+        """A session or a recently checked API key, without touching the database (no thread hop)."""
+        session = self._sessions.get(token)
+        if session is not None and session.expires_at >= time.time():
+            return session.identity
+        key = self._keys.get(token)
+        if key is not None and key[1] > time.monotonic():
+            return key[0]
+        return None
+
     def source(self, key: str) -> Identity:
         cached = self._keys.get(key)
         if cached is not None and cached[1] > time.monotonic():

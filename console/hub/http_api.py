@@ -36,6 +36,8 @@ async def _identity(request: Request, hub: Hub) -> Identity:
     key = request.headers.get("x-api-key") or (header[7:] if header.lower().startswith("bearer ") else "")
     if not key:
         raise HttpError(401, "missing credentials: send 'Authorization: Bearer <key>' or 'X-API-Key'")
+    if (identity := hub.auth.cached(key)) is not None:
+        return identity
     try:
         return await hub.run_blocking(hub.auth.bearer, key)
     except AuthFailed as exc:

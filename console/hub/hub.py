@@ -17,6 +17,7 @@ from console.hub.alert_service import AlertService
 from console.hub.auth import Authenticator
 from console.hub.change_feed import ChangeFeed
 from console.hub.extension import HubExtension
+from console.store.checkpointer import Checkpointer
 from console.store.engine import make_engine
 from console.store.migrate import upgrade
 
@@ -29,7 +30,7 @@ class Hub:
                  engine: Engine | None = None) -> None:
         self.config = config
         self.engine = engine or make_engine(config.resolved_database_url(),
-                                            synchronous=config.sqlite_synchronous)
+                                            synchronous=config.sqlite_synchronous, auto_checkpoint=False)
         if district is None:
             district = District.load(Path(config.district)) if config.district \
                 else demo_district()
@@ -44,6 +45,7 @@ class Hub:
         # Reads (logins, history, reports) run here so they never wait behind the writer.
         self._readers = ThreadPoolExecutor(2, thread_name_prefix="hub-db-reader")
         self.started = asyncio.Event()
+        self._checkpointer: Checkpointer | None = None
         # Calls to the towns are part of every hall (imported here: the call module builds on Hub).
         from console.hub.calls import HubCalls
 
@@ -54,6 +56,8 @@ class Hub:
 
     async def start(self) -> None:
         await self.run_blocking(self.migrate)
+        if self.engine.dialect.name == "sqlite":
+            self._checkpointer = Checkpointer(self.engine).start()
         await self.alerts.start()
         self.started.set()
         log.info("hub ready: %s", self.engine.url.render_as_string(hide_password=True))
@@ -62,6 +66,8 @@ class Hub:
         for extension in self.extensions:
             await extension.stop()
         await self.alerts.stop()
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self._readers.shutdown(wait=False)
         self.engine.dispose()
 
