@@ -237,7 +237,8 @@ class MainWindow(QMainWindow):
 
     def _ensure_video_panel(self, cameras: list[Camera]) -> None:
         if self.video_panel is not None:
-            self.video_panel.set_cameras(cameras)
+            if [c.id for c in cameras] != [c.id for c in getattr(self.video_panel, "cameras", [])]:
+                self.video_panel.set_cameras(cameras)  # a reconnect with the same district leaves the wall be
             return
         try:
             from ui.video import VideoWallPanel  # noqa: PLC0415 - optional module
