@@ -163,7 +163,8 @@ async def delivery_latency(hub: HubProcess, rate: int = 1000, seconds: float = 1
         await console.send(json.dumps({"type": "auth", "user": "bench", "password": "bench"}))
         await console.recv()
         await console.send(json.dumps({"type": "subscribe"}))
-        await console.recv()  # snapshot
+        while '"type":"snapshot"' not in await console.recv():  # call.config and presence come first
+            pass
         async with websockets.connect(f"{hub.ws}/ws/intake", max_size=None, compression=None) as source:
             await source.send(json.dumps({"type": "auth", "key": hub.key}))
             await source.recv()

@@ -183,6 +183,7 @@ class AlertService:
         stale = [i for i, a in self.alerts.items() if not a.is_open and (a.closed_at or 0) < cutoff]
         for alert_id in stale:
             del self.alerts[alert_id]
+        self.feed.forget(stale)
         self._pruned_at = self.clock()
 
     async def _run(self) -> None:
@@ -253,11 +254,13 @@ class AlertService:
         self.next_alert_id = staging.next_alert_id
         self.next_attachment_id = staging.next_attachment_id
         cutoff = self.clock() - self.recent_closed_s
+        gone: list[int] = []
         for alert in staging.changed.values():
             if alert.is_open or (alert.closed_at or 0) >= cutoff:
                 self.alerts[alert.id] = alert
             else:
                 self.alerts.pop(alert.id, None)
+                gone.append(alert.id)
             if alert.source_ref:
                 key = (alert.source, alert.source_ref)
                 if alert.is_open:
@@ -265,6 +268,7 @@ class AlertService:
                 elif self.refs.get(key) == alert.id:
                     del self.refs[key]
         self.feed.publish(staging.changed.values())
+        self.feed.forget(gone)
 
     def _apply_job(self, staging: _Staging, job: _Job) -> Any:
         if job.kind == "intake":

@@ -30,6 +30,9 @@ class ChangeFeed:
         self.seq = 0
         self._ring: deque[tuple[int, str]] = deque(maxlen=capacity)
         self._subscribers: list[Subscriber] = []
+        # The newest JSON of each alert (by id, with its version), so a snapshot is a string join
+        # instead of re-encoding the whole working set while every other connection waits.
+        self._json: dict[int, tuple[int, str]] = {}
 
     def subscribe(self, push: Subscriber) -> None:
         self._subscribers.append(push)
@@ -43,7 +46,9 @@ class ChangeFeed:
         encoded = []
         for alert in alerts:
             self.seq += 1
-            item = dumps({"seq": self.seq, "alert": alert})
+            alert_json = dumps(alert)
+            self._json[alert.id] = (alert.version, alert_json)
+            item = f'{{"seq":{self.seq},"alert":{alert_json}}}'
             self._ring.append((self.seq, item))
             encoded.append(item)
         if not encoded:
@@ -51,6 +56,22 @@ class ChangeFeed:
         message = self._message(encoded)
         for push in list(self._subscribers):
             push(message)
+
+    def snapshot(self, alerts: Iterable[Alert]) -> str:
+        """The snapshot message of these alerts, at the current sequence number."""
+        parts = []
+        for alert in alerts:
+            cached = self._json.get(alert.id)
+            if cached is None or cached[0] != alert.version:
+                cached = (alert.version, dumps(alert))
+                self._json[alert.id] = cached
+            parts.append(cached[1])
+        return f'{{"type":"snapshot","epoch":"{self.epoch}","seq":{self.seq},"alerts":[{",".join(parts)}]}}'
+
+    def forget(self, alert_ids: Iterable[int]) -> None:
+        """Alerts that left the working set need no cached JSON."""
+        for alert_id in alert_ids:
+            self._json.pop(alert_id, None)
 
     def _message(self, encoded: list[str]) -> str:
         # Already-encoded items are spliced in rather than decoded and encoded again.

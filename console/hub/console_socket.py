@@ -15,7 +15,7 @@ from console.domain.lifecycle import COMMAND_ACTIONS, Command
 from console.hub.alert_service import HubBusy, StoreFailure
 from console.hub.hub import Hub
 from console.hub.queries import QUERIES
-from console.hub.session import Session, dumps
+from console.hub.session import Session
 from console.hub.socket_auth import authenticate
 from console.protocol.intake import IntakeError, parse_alert
 
@@ -72,8 +72,7 @@ def _subscribe(hub: Hub, session: Session, message: dict[str, Any]) -> None:
     after = message.get("after")
     replay = hub.feed.replay(message.get("epoch"), after if isinstance(after, int) else None)
     if replay is None:
-        alerts = ",".join(dumps(a) for a in hub.alerts.snapshot())
-        session.push(f'{{"type":"snapshot","epoch":"{hub.feed.epoch}","seq":{hub.feed.seq},"alerts":[{alerts}]}}')
+        session.push(hub.feed.snapshot(hub.alerts.snapshot()))
     elif replay:
         session.push(replay)
     hub.feed.subscribe(session.push)
