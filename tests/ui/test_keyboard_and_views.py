@@ -57,6 +57,14 @@ def test_keyboard_only(qtbot: Any, open_window: Any, post: Any) -> None:
     texts = [window.shortcuts_dialog.table.item(r, 1).text() for r in range(window.shortcuts_dialog.table.rowCount())]
     assert any("Dispatch" in t for t in texts) and any("Search" in t for t in texts)
     window.shortcuts_dialog.close()
+    window.shortcuts_dialog = None
+    wait_for(qtbot, lambda: QApplication.activeWindow() is window)
+    window.queue.table.setFocus()
+    key(qtbot, window, Qt.Key.Key_Question)  # "?" too
+    wait_for(qtbot, lambda: window.shortcuts_dialog is not None)
+    window.shortcuts_dialog.close()
+    key(qtbot, window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # next view
+    assert window.queue.current_view() != "open"
 
 
 def test_filters_views_and_counts(qtbot: Any, open_window: Any, post: Any) -> None:
