@@ -16,8 +16,9 @@ def _console(args: argparse.Namespace) -> int:
     from ui.app import run_console
 
     config = load_config(args.config).console
-    password = os.environ.get("HALL_PASSWORD") if args.user else None
-    return run_console(args.hub or config.hub_url, args.user or None, password)
+    user = args.user or config.user or None
+    password = os.environ.get("HALL_PASSWORD") if user else None
+    return run_console(args.hub or config.hub_url, user, password)
 
 
 def _demo(args: argparse.Namespace) -> int:
