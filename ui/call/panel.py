@@ -87,7 +87,8 @@ class CallPanel(QWidget):
         self.btn_snapshot = QPushButton(self.tr("Snapshot"))
         self.btn_snapshot.setToolTip(self.tr("Attach a picture of the town's video to the alert"))
         self.btn_hangup = QPushButton(self.tr("Hang up"))
-        self.btn_hangup.setStyleSheet("background: #9a2a38; color: white; font-weight: 600;")
+        # Red only while there is something to hang up: a disabled red button reads as a live one.
+        self.btn_hangup.setStyleSheet("QPushButton:enabled { background: #9a2a38; color: white; font-weight: 600; }")
         bar = QHBoxLayout()
         bar.addWidget(self.quality, 1)
         for b in (self.btn_mute, self.btn_camera, self.btn_share, self.btn_snapshot, self.btn_hangup):
