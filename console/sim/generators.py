@@ -51,10 +51,10 @@ class AlertGenerator:
         return {
             "category": "hazmat_vehicle", "severity": severity,
             "title": f"危化品车辆{plate}{event}",
-            "description": f"车牌 {plate}，装载{cargo}，{event}（{event_en}）。车速 {self.rng.randint(20, 95)} km/h。",
+            "description": f"车牌 {plate}，装载{cargo}，{event}。车速 {self.rng.randint(20, 95)} km/h。",
             # The telematics platform repeats an ongoing anomaly: same plate + event = same alert.
             "source_ref": f"{plate}:{event_en}", "lat": lat, "lon": lon, "address": self._address(),
-            "extra": {"plate": plate, "cargo": cargo},
+            "extra": {"plate": plate, "cargo": cargo, "event": event_en},
         }
 
     def construction(self) -> dict[str, Any]:
