@@ -669,19 +669,19 @@
     </message>
     <message>
         <location filename="../call/panel.py" line="80" />
-        <location filename="../call/panel.py" line="215" />
+        <location filename="../call/panel.py" line="216" />
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
         <location filename="../call/panel.py" line="82" />
-        <location filename="../call/panel.py" line="219" />
+        <location filename="../call/panel.py" line="220" />
         <source>Camera off</source>
         <translation>关闭摄像头</translation>
     </message>
     <message>
         <location filename="../call/panel.py" line="84" />
-        <location filename="../call/panel.py" line="229" />
+        <location filename="../call/panel.py" line="230" />
         <source>Share the scene</source>
         <translation>共享现场画面</translation>
     </message>
@@ -706,153 +706,153 @@
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="124" />
+        <location filename="../call/panel.py" line="125" />
         <source>Call: %s</source>
         <translation>通话：%s</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="124" />
+        <location filename="../call/panel.py" line="125" />
         <source>No call</source>
         <translation>无通话</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="127" />
+        <location filename="../call/panel.py" line="128" />
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="128" />
+        <location filename="../call/panel.py" line="129" />
         <source>Ringing…</source>
         <translation>振铃中…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="129" />
+        <location filename="../call/panel.py" line="130" />
         <source>Answered, connecting…</source>
         <translation>已接听，正在连接…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="130" />
+        <location filename="../call/panel.py" line="131" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="131" />
-        <location filename="../call/panel.py" line="148" />
+        <location filename="../call/panel.py" line="132" />
+        <location filename="../call/panel.py" line="149" />
         <source>Network lost: reconnecting…</source>
         <translation>网络中断：正在重连…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="132" />
+        <location filename="../call/panel.py" line="133" />
         <source>Call ended: %s</source>
         <translation>通话结束：%s</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="156" />
+        <location filename="../call/panel.py" line="157" />
         <source>hung up</source>
         <translation>已挂断</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="157" />
+        <location filename="../call/panel.py" line="158" />
         <source>declined by the town</source>
         <translation>镇街拒接</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="158" />
+        <location filename="../call/panel.py" line="159" />
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="159" />
+        <location filename="../call/panel.py" line="160" />
         <source>the town is busy</source>
         <translation>镇街忙</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="160" />
+        <location filename="../call/panel.py" line="161" />
         <source>the town is offline</source>
         <translation>镇街离线</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="161" />
+        <location filename="../call/panel.py" line="162" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="162" />
+        <location filename="../call/panel.py" line="163" />
         <source>network failure</source>
         <translation>网络故障</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="163" />
+        <location filename="../call/panel.py" line="164" />
         <source>media failure</source>
         <translation>媒体故障</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="164" />
+        <location filename="../call/panel.py" line="165" />
         <source>the town went offline</source>
         <translation>镇街已离线</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="165" />
+        <location filename="../call/panel.py" line="166" />
         <source>this console went offline</source>
         <translation>本控制台已离线</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="166" />
+        <location filename="../call/panel.py" line="167" />
         <source>the hub cannot be reached</source>
         <translation>无法连接中心服务器</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="167" />
+        <location filename="../call/panel.py" line="168" />
         <source>unknown town</source>
         <translation>未知镇街</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="172" />
+        <location filename="../call/panel.py" line="173" />
         <source>RTT %s · loss %.1f%% · in %d kb/s · out %d kb/s · %d fps</source>
         <translation>往返 %s · 丢包 %.1f%% · 下行 %d kb/s · 上行 %d kb/s · %d 帧/秒</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="178" />
+        <location filename="../call/panel.py" line="179" />
         <source>The town's network is down: reconnecting…</source>
         <translation>镇街网络中断：正在重连…</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="184" />
+        <location filename="../call/panel.py" line="185" />
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="184" />
+        <location filename="../call/panel.py" line="185" />
         <source>busy</source>
         <translation>忙</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="184" />
+        <location filename="../call/panel.py" line="185" />
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="215" />
+        <location filename="../call/panel.py" line="216" />
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="219" />
+        <location filename="../call/panel.py" line="220" />
         <source>Camera on</source>
         <translation>打开摄像头</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="227" />
+        <location filename="../call/panel.py" line="228" />
         <source>Select a live camera on the wall to share it</source>
         <translation>请先在视频墙上选择一路实时画面再共享</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="229" />
+        <location filename="../call/panel.py" line="230" />
         <source>Back to my camera</source>
         <translation>切回我的摄像头</translation>
     </message>
     <message>
-        <location filename="../call/panel.py" line="233" />
+        <location filename="../call/panel.py" line="234" />
         <source>No picture from the town yet</source>
         <translation>尚未收到镇街画面</translation>
     </message>
@@ -1533,7 +1533,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="58" />
-        <location filename="../main_window.py" line="578" />
+        <location filename="../main_window.py" line="579" />
         <source>Command Hall Console</source>
         <translation>指挥大厅值班台</translation>
     </message>
@@ -1648,115 +1648,115 @@
         <translation>呼叫镇街(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255" />
+        <location filename="../main_window.py" line="256" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268" />
+        <location filename="../main_window.py" line="269" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269" />
+        <location filename="../main_window.py" line="270" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="270" />
+        <location filename="../main_window.py" line="271" />
         <source>Reconnecting…</source>
         <translation>正在重连…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="272" />
         <source>Login refused</source>
         <translation>登录被拒绝</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272" />
+        <location filename="../main_window.py" line="273" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284" />
+        <location filename="../main_window.py" line="285" />
         <source>The hub refused the login: %1</source>
         <translation>中心服务器拒绝登录：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391" />
+        <location filename="../main_window.py" line="392" />
         <source>Snapshot attached to #%1</source>
         <translation>截图已附加到 #%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="403" />
         <source>Illegal construction seen on camera %1</source>
         <translation>摄像机 %1 发现疑似违章建设</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="407" />
         <source>Alert #%1 created from the snapshot</source>
         <translation>已根据截图创建告警 #%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424" />
+        <location filename="../main_window.py" line="425" />
         <source>This alert has no responsible town to call.</source>
         <translation>该告警没有可呼叫的责任镇街。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="497" />
+        <location filename="../main_window.py" line="498" />
         <source>Move through the queue</source>
         <translation>在告警队列中移动</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498" />
+        <location filename="../main_window.py" line="499" />
         <source>Select several alerts</source>
         <translation>选择多条告警</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499" />
+        <location filename="../main_window.py" line="500" />
         <source>From the search box back to the queue</source>
         <translation>从搜索框回到告警队列</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="500" />
+        <location filename="../main_window.py" line="501" />
         <source>Next field in a dialog</source>
         <translation>对话框中的下一项</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501" />
+        <location filename="../main_window.py" line="502" />
         <source>Confirm a dialog from the text field</source>
         <translation>在文本框中确认对话框</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="523" />
+        <location filename="../main_window.py" line="524" />
         <source>%n alerts exported to %1</source>
         <translation>
             <numerusform>已导出 %n 条告警到 %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561" />
+        <location filename="../main_window.py" line="562" />
         <source>⊘ ALARM MUTED</source>
         <translation>⊘ 警报已静音</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="564" />
+        <location filename="../main_window.py" line="565" />
         <source>⚠ ALARM: %n critical unacknowledged</source>
         <translation>
             <numerusform>⚠ 警报：%n 条特急告警未确认</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567" />
+        <location filename="../main_window.py" line="568" />
         <source>○ Alarm on</source>
         <translation>○ 警报开启</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="570" />
+        <location filename="../main_window.py" line="571" />
         <source>(%n critical waiting)</source>
         <translation>
             <numerusform>（%n 条特急告警待确认）</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="573" />
+        <location filename="../main_window.py" line="574" />
         <source>Click or Ctrl+Shift+M to mute or unmute the alarm for %1</source>
         <translation>单击或按 Ctrl+Shift+M 为 %1 静音或取消静音</translation>
     </message>
