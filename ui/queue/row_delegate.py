@@ -44,6 +44,7 @@ class RowDelegate(QStyledItemDelegate):
         self._text = self._highlight = self._highlighted_text = QColor()
         self._fonts: dict[bool, QFont] = {}
         self._metrics: dict[bool, QFontMetrics] = {}
+        self._widest: dict[bool, int] = {}  # the widest glyph: shorter texts surely fit
 
     # ---- colours and fonts, looked up once
     def _palette_colours(self, option: QStyleOptionViewItem) -> None:
@@ -57,6 +58,7 @@ class RowDelegate(QStyledItemDelegate):
             font.setBold(bold)
             self._fonts[bold] = font
             self._metrics[bold] = QFontMetrics(font)
+            self._widest[bold] = max(self._metrics[bold].horizontalAdvance(c) for c in "W中")
 
     def _colour(self, brush: QBrush | None, default: QColor) -> QColor:
         if brush is None:
@@ -90,7 +92,8 @@ class RowDelegate(QStyledItemDelegate):
             if bold:
                 painter.setFont(self._fonts[True])
             painter.setPen(colour)
-            self._draw_text(painter, rect.adjusted(_PAD, 0, -_PAD, 0), text, self._metrics[bold], right)
+            self._draw_text(painter, rect.adjusted(_PAD, 0, -_PAD, 0), text, self._metrics[bold],
+                            self._widest[bold], right)
             if bold:
                 painter.setFont(self._fonts[False])
         if column not in _VOLATILE and len(self._todo) < _CACHE_MAX:
@@ -99,10 +102,11 @@ class RowDelegate(QStyledItemDelegate):
                 self._idle.start()
 
     @staticmethod
-    def _draw_text(painter: QPainter, rect: QRect, text: str, metrics: QFontMetrics, right: bool) -> None:
+    def _draw_text(painter: QPainter, rect: QRect, text: str, metrics: QFontMetrics, widest: int,
+                   right: bool) -> None:
         width = rect.width()
-        # Short texts fit: measuring costs more than drawing them.
-        if len(text) * 4 > width and metrics.horizontalAdvance(text) > width:
+        # A text that fits even in the widest glyphs needs no measuring (which costs more than drawing it).
+        if len(text) * widest > width and metrics.horizontalAdvance(text) > width:
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
         painter.drawText(rect, _RIGHT if right else _LEFT, text)
 
@@ -120,7 +124,8 @@ class RowDelegate(QStyledItemDelegate):
                 p = QPainter(pixmap)
                 p.setFont(font)
                 p.setPen(colour)
-                self._draw_text(p, QRect(_PAD, 0, width - 2 * _PAD, height), text, self._metrics[bold], right)
+                self._draw_text(p, QRect(_PAD, 0, width - 2 * _PAD, height), text, self._metrics[bold],
+                                self._widest[bold], right)
                 p.end()
             if len(self._cells) >= _CACHE_MAX:
                 self._cells.clear()
