@@ -534,47 +534,47 @@
 <context>
     <name>AlertTableModel</name>
     <message>
-        <location filename="../queue/alert_table_model.py" line="112" />
+        <location filename="../queue/alert_table_model.py" line="117" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../queue/alert_table_model.py" line="112" />
+        <location filename="../queue/alert_table_model.py" line="117" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../queue/alert_table_model.py" line="112" />
+        <location filename="../queue/alert_table_model.py" line="117" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../queue/alert_table_model.py" line="112" />
+        <location filename="../queue/alert_table_model.py" line="117" />
         <source>Town</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../queue/alert_table_model.py" line="113" />
+        <location filename="../queue/alert_table_model.py" line="118" />
         <source>Received</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../queue/alert_table_model.py" line="113" />
+        <location filename="../queue/alert_table_model.py" line="118" />
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../queue/alert_table_model.py" line="113" />
+        <location filename="../queue/alert_table_model.py" line="118" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../queue/alert_table_model.py" line="113" />
+        <location filename="../queue/alert_table_model.py" line="118" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../queue/alert_table_model.py" line="114" />
+        <location filename="../queue/alert_table_model.py" line="119" />
         <source>Dupl.</source>
         <translation>重复</translation>
     </message>
