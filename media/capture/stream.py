@@ -3,7 +3,6 @@ leaves only the newest frame in a mailbox, reconnecting with backoff when the st
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -52,41 +51,6 @@ def fits_cropped(image: tuple[int, int], tile: tuple[int, int]) -> bool:
     return image[0] >= fw and image[0] <= fw * CROP_TOLERANCE + 1 and image[1] <= fh * CROP_TOLERANCE + 1
 
 
-def _refs(buffers: list[np.ndarray], i: int) -> int:
-    return sys.getrefcount(buffers[i])
-
-
-# What _refs reports for a pooled buffer nobody else holds (measured through the same code path, so
-# it holds whatever the interpreter's own reference counting adds).
-_FREE_REFS = _refs([np.empty(1, np.uint8)], 0)
-
-
-class BufferPool:
-    """Output arrays of one shape for a per-frame step of the reader, reused once nobody holds them.
-
-    A fresh array per frame costs more than the work written into it: above ~128 KB the allocator maps
-    new pages and the first write faults every one of them in (a 958x539 BGRX frame: ~0.7 ms of the
-    ~0.9 ms its conversion took). A buffer is handed out again only when the pool holds the last
-    reference to it: a frame still in the mailbox, on a tile, or any view of it keeps its buffer out.
-    """
-
-    def __init__(self, size: int = 6) -> None:
-        self.size = size
-        self._buffers: list[np.ndarray] = []
-
-    def take(self, shape: tuple[int, ...]) -> np.ndarray:
-        buffers = self._buffers
-        for i in range(len(buffers)):
-            if buffers[i].shape == shape and _refs(buffers, i) <= _FREE_REFS:
-                return buffers[i]
-        buffer = np.empty(shape, np.uint8)
-        # A new size (the tile was resized) retires the old ones; a full pool hands out a one-off array.
-        self._buffers = buffers = [b for b in buffers if b.shape == shape]
-        if len(buffers) < self.size:
-            buffers.append(buffer)
-        return buffer
-
-
 class CaptureStream:
     """Reads ``url`` on its own thread; the GUI polls ``mailbox`` and ``health``. Never blocks the caller."""
 
@@ -105,8 +69,6 @@ class CaptureStream:
         self._target = target_size
         self._full: np.ndarray | None = None
         self.skipped = 0  # frames decoded but not shown because the reader had fallen behind
-        self._scaled = BufferPool()  # pictures scaled to the tile
-        self._converted = BufferPool()  # and converted to BGRX
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"capture {self.name}", daemon=True)
 
@@ -199,12 +161,9 @@ class CaptureStream:
                 scaled = scaled_size(size, target)
                 if scaled != size:
                     exact = w % scaled[0] == 0 and h % scaled[1] == 0 and w // scaled[0] == h // scaled[1]
-                    image = cv2.resize(image, scaled, dst=self._scaled.take((scaled[1], scaled[0], 3)),
-                                       interpolation=cv2.INTER_AREA if exact else cv2.INTER_LINEAR)
+                    image = cv2.resize(image, scaled, interpolation=cv2.INTER_AREA if exact else cv2.INTER_LINEAR)
             frozen = freeze.feed(image, now)
             self.health.frame(now, frozen, size)
             if self.bgrx:
-                ih, iw = image.shape[:2]
-                image = cv2.cvtColor(image, cv2.COLOR_BGR2BGRA, dst=self._converted.take((ih, iw, 4)))
+                image = cv2.cvtColor(image, cv2.COLOR_BGR2BGRA)
             self.mailbox.put(image, size, now)
-            image = None  # the pool may reuse the scaled picture's buffer for the next frame
