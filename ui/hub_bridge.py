@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import ssl
 import threading
 import urllib.request
 from collections.abc import Callable, Coroutine
@@ -20,6 +21,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from console.client.hub_client import ConnectionState, HubClient, Listener
+from console.client.tls import client_ssl_context
+from console.config import load_config
 from console.domain.alert import Alert
 
 Callback = Callable[[Any], None]
@@ -45,6 +48,7 @@ class HubBridge(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.client: HubClient | None = None
+        self.ssl_context: ssl.SSLContext | None = None
         self.url = ""
         self.state = ConnectionState.CLOSED
         self._sig_done.connect(self._on_done)
@@ -109,7 +113,9 @@ class HubBridge(QObject):
             on_changes=self.sig_changes.emit,
             on_message=self.sig_message.emit,
         )
-        self.client = HubClient(url, user, password, listener)
+        # A hall with its own certificate authority names it in [console] tls_ca (system or user config).
+        self.ssl_context = client_ssl_context(url, load_config().console.tls_ca)
+        self.client = HubClient(url, user, password, listener, ssl_context=self.ssl_context)
 
         async def start() -> None:
             assert self.client is not None
@@ -155,7 +161,7 @@ class HubBridge(QObject):
 
         def get() -> bytes:
             request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
-            with urllib.request.urlopen(request, timeout=15) as response:  # noqa: S310 (hub URL)
+            with urllib.request.urlopen(request, timeout=15, context=self.ssl_context) as response:  # noqa: S310 (hub URL)
                 return response.read()
         return self.run_blocking(get, on_done, on_error)
 

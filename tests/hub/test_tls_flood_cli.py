@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from console.client.hub_client import HubClient
+from console.client.tls import client_ssl_context
 from tests.hub.hub_kit import SOURCE_KEY, LiveHub, start_hub
 
 GOOD = {"category": "other", "severity": "minor", "title": "ok"}
@@ -57,7 +58,8 @@ def test_tls_when_a_certificate_is_configured(db_url: str, tmp_path: Path) -> No
         assert reply.status_code == 201
 
         async def console() -> None:
-            client = HubClient(live.ws, "duty1", "pw-duty1", ssl_context=ssl.create_default_context(cafile=cert))
+            assert client_ssl_context("ws://127.0.0.1:1") is None
+            client = HubClient(live.ws, "duty1", "pw-duty1", ssl_context=client_ssl_context(live.ws, str(cert)))
             client.start()
             await client.wait_connected()
             assert len(client.book.alerts) == 1
