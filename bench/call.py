@@ -91,7 +91,6 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from console.config import HubConfig
-    from console.hub.calls import HubCalls
     from console.hub.hub import Hub
     from console.hub.server import EmbeddedHub
     from media.frame_mailbox import FrameMailbox
@@ -106,8 +105,6 @@ def main() -> None:
     tmp = tempfile.mkdtemp(prefix="bench-call-")
     hub = Hub(HubConfig(host="127.0.0.1", port=0, database_url=f"sqlite:///{tmp}/hub.db",
                         sqlite_synchronous="NORMAL"))
-    if not any(isinstance(e, HubCalls) for e in hub.extensions):
-        hub.extensions.append(HubCalls.for_hub(hub))
     embedded = EmbeddedHub(hub).start()
     hub.auth.add_operator("bench", "bench-pw")
     token = hub.auth.add_town_token("bench-desk", "lh")

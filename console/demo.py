@@ -30,6 +30,7 @@ class DemoHall:
     hub: EmbeddedHub
     town_tokens: dict[str, str]
     _stop: asyncio.Event | None = None
+    _sim_loop: asyncio.AbstractEventLoop | None = None
     _threads: list[threading.Thread] = field(default_factory=list)
 
     @property
@@ -58,7 +59,7 @@ class DemoHall:
         self._threads.append(thread)
 
     def stop(self) -> None:
-        if self._stop is not None:
+        if self._stop is not None and self._sim_loop is not None:
             self._sim_loop.call_soon_threadsafe(self._stop.set)
         for thread in self._threads:
             thread.join(5)
