@@ -110,7 +110,9 @@ def test_server_stop_goes_offline_then_recovers_on_restart(clips: Clips, streams
         server.stop()
         wait_for(lambda: stream.state() in (StreamState.STALLED, StreamState.OFFLINE), 4, "stalled")
         wait_for(lambda: stream.state() is StreamState.OFFLINE, 6, "offline")
-        assert stream.health.retry_in(time.monotonic()) is not None
+        # A reconnect is scheduled (or already under way: the retry may fire between two reads).
+        wait_for(lambda: stream.health.retry_in(time.monotonic()) is not None
+                 or stream.state() is StreamState.CONNECTING, 3, "reconnect scheduled")
         server.start()
         wait_for(lambda: stream.state() is StreamState.LIVE, 8, "live again")
         before = stream.health.frames
