@@ -29,7 +29,7 @@ lint: venv
 	$(VENV)/bin/lint-imports
 
 test: venv sysdeps translations lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	bash scripts/run-tests.sh $(PYTEST_ARGS)
 
 installer: venv sysdeps translations
 	bash installer/build-deb.sh
