@@ -109,6 +109,7 @@ _SEV_CODE = {s: i for i, s in enumerate(_SEVERITIES)}
 _STATES = list(State)
 _STATE_CODE = {s: i for i, s in enumerate(_STATES)}
 _BIT = {View.UNACKNOWLEDGED: 1, View.CRITICAL: 2, View.MINE: 4, View.OPEN: 8, View.CLOSED_TODAY: 16}
+_VIEWS_OF_BITS = [tuple(v for v, bit in _BIT.items() if bits & bit) for bits in range(32)]
 
 
 @dataclass
@@ -239,9 +240,9 @@ class QueueModel:
         return bits
 
     def _count_bits(self, bits: int, sign: int) -> None:
-        for view, bit in _BIT.items():
-            if bits & bit:
-                self._view_counts[view] += sign
+        counts = self._view_counts
+        for view in _VIEWS_OF_BITS[bits]:
+            counts[view] += sign
 
     def _build_predicate(self) -> Callable[[int, Alert], bool]:
         """The filter for one alert (incremental updates); `_mask` is the same test, vectorised."""
@@ -366,19 +367,21 @@ class QueueModel:
         self.observer.end_reset()
         self.observer.counts_changed()
 
-    def _store(self, a: Alert, slot: int | None) -> int:
+    def _store(self, a: Alert, slot: int | None, key: Key | None = None) -> int:
         """Writes the alert's columns; a new alert gets the next slot."""
+        if key is None:
+            key = self._key(a)
         if slot is None:
             slot = len(self._ids)
             if slot >= len(self._cat):
                 self._alloc(len(self._cat) * 2)
             self._slot_of[a.id] = slot
             self._ids.append(a.id)
-            self._keys.append(self._key(a))
+            self._keys.append(key)
             self._search.append(self._search_text(a))
         else:
             self._count_bits(int(self._bits[slot]), -1)
-            self._keys[slot] = self._key(a)
+            self._keys[slot] = key
             self._search[slot] = self._search_text(a)
         self.alerts[a.id] = a
         self._cat[slot] = _CAT_CODE[a.category]
@@ -408,15 +411,19 @@ class QueueModel:
         by_key = self._keys.__getitem__
         vis_i: int | None = None  # where the alert is shown now (found by its old key)
         old_key: Key | None = None
+        key = self._key(a)
         if slot is not None:
             old_key = self._keys[slot]
             i = self._vis_pos(old_key)
             if i < len(self._visible) and self._visible[i] == slot:
                 vis_i = i
-            del self._master[bisect.bisect_left(self._master, old_key, key=by_key)]
-        slot = self._store(a, slot)
-        key = self._keys[slot]
-        bisect.insort(self._master, slot, key=by_key)
+            # Most changes (state, assignee, duplicates) keep the sort key: the slot stays where it
+            # is in `_master`, which saves two ~10 us memmoves of a 100k list per change.
+            if key != old_key:
+                del self._master[bisect.bisect_left(self._master, old_key, key=by_key)]
+        slot = self._store(a, slot, key)
+        if key != old_key:
+            bisect.insort(self._master, slot, key=by_key)
         now_visible = self._predicate(slot, a)
         if vis_i is not None and now_visible:
             self._move(slot, vis_i, old_key == key)
