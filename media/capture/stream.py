@@ -45,6 +45,16 @@ def scaled_size(source: tuple[int, int], target: tuple[int, int]) -> tuple[int, 
     return fw, fh
 
 
+def _interpolation(source: tuple[int, int], scaled: tuple[int, int]) -> int:
+    """Area averaging for integer reductions (no aliasing); at exactly 1/2 bilinear samples the same 2x2
+    average ~20% cheaper. Anything else: bilinear."""
+    d = source[0] // scaled[0]
+    exact = source[0] == scaled[0] * d and source[1] == scaled[1] * d
+    if not exact or d == 2:
+        return cv2.INTER_LINEAR
+    return cv2.INTER_AREA
+
+
 def fits_cropped(image: tuple[int, int], tile: tuple[int, int]) -> bool:
     """True when ``image`` is at most CROP_TOLERANCE larger than the fit in ``tile`` (paint it unscaled)."""
     fw, fh = fit_size(image, tile)
@@ -133,23 +143,29 @@ class CaptureStream:
         frozen = False
         size = (0, 0)
         while not self._stop.is_set():
-            asked = time.monotonic()
-            if not source.grab():
-                self.health.failed(time.monotonic(), "stream ended", None)
-                return
-            now = time.monotonic()
             # A live reader waits for each frame; frames that are already there mean it fell behind
             # (a busy machine): decode them but skip conversion, scaling and painting until caught up,
             # so the picture does not lag further and further behind the camera.
-            instant = instant + 1 if now - asked < BACKLOG_READ_S else 0
-            if not first and instant >= BACKLOG_FRAMES and (instant - BACKLOG_FRAMES) % MAX_SKIPPED != MAX_SKIPPED - 1:
+            behind = (not first and instant >= BACKLOG_FRAMES
+                      and (instant - BACKLOG_FRAMES) % MAX_SKIPPED != MAX_SKIPPED - 1)
+            asked, cpu_before = time.monotonic(), time.thread_time()
+            image = None
+            if behind:
+                ok = source.grab()
+            else:
+                image = source.read()
+                ok = image is not None
+            now = time.monotonic()
+            if not ok:
+                self.health.failed(now, "stream ended", None)
+                return
+            # Waiting, not decoding, is what tells a frame that was not there yet.
+            waited = (now - asked) - (time.thread_time() - cpu_before)
+            instant = instant + 1 if waited < BACKLOG_READ_S else 0
+            if image is None:
                 self.skipped += 1
                 self.health.frame(now, frozen, size)
                 continue
-            image = source.retrieve()
-            if image is None:
-                self.health.failed(now, "undecodable frame", None)
-                return
             if first:
                 backoff.reset()
                 first = False
@@ -160,8 +176,7 @@ class CaptureStream:
             if target is not None:
                 scaled = scaled_size(size, target)
                 if scaled != size:
-                    exact = w % scaled[0] == 0 and h % scaled[1] == 0 and w // scaled[0] == h // scaled[1]
-                    image = cv2.resize(image, scaled, interpolation=cv2.INTER_AREA if exact else cv2.INTER_LINEAR)
+                    image = cv2.resize(image, scaled, interpolation=_interpolation(size, scaled))
             frozen = freeze.feed(image, now)
             self.health.frame(now, frozen, size)
             if self.bgrx:

@@ -78,7 +78,10 @@ class SyntheticSource:
         self._n += 1
         return self.fail_after is None or time.monotonic() - self._start < self.fail_after
 
-    def retrieve(self) -> np.ndarray | None:
+    def read(self) -> np.ndarray | None:
+        return self._picture() if self.grab() else None
+
+    def _picture(self) -> np.ndarray:
         elapsed = time.monotonic() - self._start
         if self.freeze_after is not None and elapsed >= self.freeze_after and self._last is not None:
             return self._last.copy()
