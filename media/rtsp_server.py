@@ -22,6 +22,9 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import cv2
+import numpy as np
+
 from console.domain.geography import Camera
 from media.capture.synthetic import SyntheticPicture
 
@@ -62,12 +65,35 @@ class Content:
     keyint: int = 10  # short GOPs: a client joining a shared stream waits for a keyframe
     frozen: bool = False  # every frame the same picture: a camera whose image froze
     preset: str = "veryfast"
+    # A camera-like picture: fine detail and sensor noise, encoded at a camera's bitrate. The plain test
+    # picture (flat colours, ~150 kb/s at 360p) decodes ~10x cheaper than a street camera's stream, which
+    # makes decoding look free next to everything else a wall does.
+    camera_like: bool = False
+    bitrate_kbps: int | None = None  # None: x264's quality-based rate control
 
     @property
     def filename(self) -> str:
         kind = "frozen" if self.frozen else "live"
+        look = f"-cam{self.bitrate_kbps or 0}k" if self.camera_like else ""
         return (f"{self.name}-{self.width}x{self.height}-{self.fps}fps-{self.frames}f-k{self.keyint}-{kind}"
-                f"-v{CONTENT_VERSION}.h264")
+                f"{look}-v{CONTENT_VERSION}.h264")
+
+
+def camera_like(picture: np.ndarray, n: int, detail: np.ndarray) -> np.ndarray:
+    """The test picture with a street scene's fine detail and a sensor's noise (different every frame)."""
+    noise = np.random.default_rng(n).normal(0.0, 5.0, picture.shape[:2]).astype(np.int16)
+    out = picture.astype(np.int16) + detail + noise[..., None]
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def scene_detail(width: int, height: int) -> np.ndarray:
+    """Fixed fine texture (brick, foliage, asphalt at a glance): noise at a few scales, +-40 grey levels."""
+    rng = np.random.default_rng(7)
+    detail = np.zeros((height, width), np.float32)
+    for cell, weight in ((2, 0.5), (6, 0.3), (24, 0.2)):
+        small = rng.normal(0.0, 1.0, (height // cell + 1, width // cell + 1)).astype(np.float32)
+        detail += weight * cv2.resize(small, (width, height), interpolation=cv2.INTER_CUBIC)
+    return (detail * 40).astype(np.int16)[..., None]
 
 
 def encode(content: Content, folder: Path | None = None) -> Path:
@@ -81,10 +107,14 @@ def encode(content: Content, folder: Path | None = None) -> Path:
         raise RtspServerError("ffmpeg is not installed (Debian package ffmpeg)")
     picture = SyntheticPicture(content.name, content.width, content.height, content.fps)
     tmp = out.with_suffix(f".{os.getpid()}.tmp")
+    kbps = content.bitrate_kbps
+    # A camera's constant bit rate: the encoder spends the budget on every frame, as cameras do.
+    rate = ["-b:v", f"{kbps}k", "-maxrate", f"{kbps}k", "-bufsize", f"{kbps}k"] if kbps else []
+    detail = scene_detail(content.width, content.height) if content.camera_like else None
     cmd = [ffmpeg, "-y", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "bgr24",
            "-s", f"{content.width}x{content.height}", "-r", str(content.fps), "-i", "-",
            "-c:v", "libx264", "-preset", content.preset, "-tune", "zerolatency", "-pix_fmt", "yuv420p",
-           "-bf", "0", "-x264-params",
+           *rate, "-bf", "0", "-x264-params",
            f"keyint={content.keyint}:min-keyint={content.keyint}:scenecut=0:aud=1:repeat-headers=1:"
            "sliced-threads=0:slices=1",
            "-f", "h264", str(tmp)]
@@ -92,7 +122,10 @@ def encode(content: Content, folder: Path | None = None) -> Path:
     assert proc.stdin is not None
     still = picture.draw(0, with_clock=False) if content.frozen else None
     for n in range(content.frames):
-        proc.stdin.write((still if still is not None else picture.draw(n, with_clock=False)).tobytes())
+        frame = still if still is not None else picture.draw(n, with_clock=False)
+        if detail is not None:
+            frame = camera_like(frame, n, detail)
+        proc.stdin.write(frame.tobytes())
     proc.stdin.close()
     if proc.wait() != 0:
         raise RtspServerError(f"ffmpeg failed to encode {content.filename}")
