@@ -456,15 +456,22 @@ class QueueModel:
         if same_key:
             self.observer.row_changed(src)
             return
-        # Where it lands once removed, in rows of the shortened list, then in pre-move rows for Qt.
-        del vis[i]
-        j = bisect.bisect_left(vis, self._keys[slot], key=self._keys.__getitem__)
+        # Where it lands once removed (an index into the list without it), found without touching
+        # the list: Qt must see the old rows until begin_move has returned (selection, current row).
+        keys = self._keys
+        key = keys[slot]
+        if i > 0 and key < keys[vis[i - 1]]:
+            j = bisect.bisect_left(vis, key, 0, i, key=keys.__getitem__)
+        elif i + 1 < n and keys[vis[i + 1]] < key:
+            j = bisect.bisect_left(vis, key, i + 1, n, key=keys.__getitem__) - 1
+        else:
+            j = i
         new_row = n - 1 - j if self.descending else j  # its row after the move
         dest = new_row if new_row <= src else new_row + 1
         if new_row == src or not self.observer.begin_move(src, dest):
-            vis.insert(i if new_row == src else i, slot)
             self.observer.row_changed(src)
             return
+        del vis[i]
         vis.insert(j, slot)
         self.observer.end_move()
         self.observer.row_changed(new_row)
