@@ -1,9 +1,8 @@
-"""A quick reachability check before handing a network URL to OpenCV.
+"""A quick reachability check before handing a network URL to FFmpeg.
 
-OpenCV opens FFmpeg captures one at a time under a process-wide lock, network wait included: one
-camera on a dead address or a server that never answers would hold every other camera's (re)connect
-for the whole open timeout, again on each retry. Asking the server ourselves first, with a short
-timeout and outside that lock, keeps a dead camera from stalling the wall.
+FFmpeg waits up to the whole open timeout on a dead address or a server that never answers, again on
+each retry. Asking the server ourselves first, with a short timeout, turns a dead camera into a clear
+"offline" in two seconds and keeps its reader from holding a connection attempt open for long.
 """
 
 from __future__ import annotations

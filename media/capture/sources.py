@@ -11,7 +11,6 @@ URL schemes:
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -20,12 +19,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import cv2
 import numpy as np
 
-from media.capture.ffmpeg_options import capture_options, http_options, rtsp_options
+from media.capture.av_source import AvSource, AvSourceError
+from media.capture.ffmpeg_options import http_options, rtsp_options
 from media.capture.probe import Unreachable, probe_rtsp, probe_tcp
 from media.capture.synthetic import SyntheticSource
-
-OPEN_TIMEOUT_MS = 4000
-READ_TIMEOUT_MS = 3000
 
 
 class SourceError(Exception):
@@ -89,9 +86,8 @@ def parse_size(text: str | None, default: tuple[int, int]) -> tuple[int, int]:
     return int(w), int(h)
 
 
-class Cv2Source:
-    """An OpenCV capture. read() decodes and converts to BGR in one call; grab() only decodes: a reader
-    that has fallen behind grabs without converting to catch up."""
+class DeviceSource:
+    """A local capture device through OpenCV (V4L2 on Linux, DirectShow/MSMF on Windows)."""
 
     def __init__(self, capture: cv2.VideoCapture) -> None:
         self._cap = capture
@@ -107,49 +103,11 @@ class Cv2Source:
         self._cap.release()
 
 
-class LoopingFileSource(Cv2Source):
-    """A video file played at its own frame rate, from the start again at its end."""
-
-    def __init__(self, capture: cv2.VideoCapture, fps: float) -> None:
-        super().__init__(capture)
-        self._period = 1.0 / (fps if 1 <= fps <= 120 else 25.0)
-        self._next = time.monotonic()
-
-    def read(self) -> np.ndarray | None:
-        frame = super().read()
-        if frame is None:
-            self._cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
-            frame = super().read()
-        self._pace()
-        return frame
-
-    def grab(self) -> bool:
-        ok = super().grab()
-        if not ok:
-            self._cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
-            ok = super().grab()
-        self._pace()
-        return ok
-
-    def _pace(self) -> None:
-        delay = self._next - time.monotonic()
-        if delay > 0:
-            time.sleep(delay)
-        self._next = max(self._next + self._period, time.monotonic() - self._period)
-
-
-def _open_cv2(target: str | int, api: int, options: str | None) -> cv2.VideoCapture:
-    params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, OPEN_TIMEOUT_MS, cv2.CAP_PROP_READ_TIMEOUT_MSEC, READ_TIMEOUT_MS,
-              # One decode thread: FFmpeg's frame threading holds ~40 ms of frames per stream.
-              cv2.CAP_PROP_N_THREADS, 1]
-    if api != cv2.CAP_FFMPEG:
-        params = []
-    with capture_options(options):
-        cap = cv2.VideoCapture(target, api, params)
-    if not cap.isOpened():
-        cap.release()
-        raise SourceError(f"cannot open {target!r}")
-    return cap
+def _open(url: str, options: dict[str, str], *, loop: bool = False) -> AvSource:
+    try:
+        return AvSource(url, options, loop=loop)
+    except AvSourceError as exc:
+        raise SourceError(str(exc)) from exc
 
 
 def open_source(url: str) -> VideoSource:
@@ -169,17 +127,20 @@ def open_source(url: str) -> VideoSource:
                 probe_rtsp(spec.target)
         except Unreachable as exc:
             raise SourceError(str(exc)) from exc
-        return Cv2Source(_open_cv2(spec.target, cv2.CAP_FFMPEG, rtsp_options(spec.transport)))
+        return _open(spec.target, rtsp_options(spec.transport))
     if spec.kind == "http":
         # No probe here: some MJPEG cameras (and ffmpeg -listen) serve a single connection, which a
         # probe would use up.
-        return Cv2Source(_open_cv2(spec.target, cv2.CAP_FFMPEG, http_options()))
+        return _open(spec.target, http_options())
     if spec.kind == "file":
         if not Path(spec.target).is_file():
             raise SourceError(f"no such video file: {spec.target}")
-        cap = _open_cv2(spec.target, cv2.CAP_FFMPEG, None)
-        return LoopingFileSource(cap, cap.get(cv2.CAP_PROP_FPS))
+        return _open(spec.target, {}, loop=True)
     if spec.kind == "device":
         index: str | int = int(spec.target) if spec.target.isdigit() else spec.target
-        return Cv2Source(_open_cv2(index, cv2.CAP_ANY, None))
+        cap = cv2.VideoCapture(index)
+        if not cap.isOpened():
+            cap.release()
+            raise SourceError(f"cannot open capture device {spec.target!r}")
+        return DeviceSource(cap)
     raise SourceError(f"unsupported source kind {spec.kind}")

@@ -6,10 +6,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 
 import cv2
 import numpy as np
 
+from media.capture.av_source import AvSource
 from media.capture.health import Backoff, FreezeDetector, HealthConfig, StreamHealth, StreamState
 from media.capture.sources import VideoSource, open_source
 from media.frame_mailbox import FrameMailbox
@@ -78,6 +80,7 @@ class CaptureStream:
         self.bgrx = bgrx
         self._target = target_size
         self._full: np.ndarray | None = None
+        self._picture: Callable[[], np.ndarray | None] | None = None  # converts the newest picture on demand
         self.skipped = 0  # frames decoded but not shown because the reader had fallen behind
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"capture {self.name}", daemon=True)
@@ -101,7 +104,8 @@ class CaptureStream:
 
     def latest_full_frame(self) -> np.ndarray | None:
         """The newest frame at the source's resolution (for snapshots)."""
-        return self._full
+        full, picture = self._full, self._picture
+        return full if full is not None or picture is None else picture()
 
     def state(self, now: float | None = None) -> StreamState:
         return self.health.state(time.monotonic() if now is None else now)
@@ -132,7 +136,7 @@ class CaptureStream:
                 delay = backoff.next()
                 self.health.failed(time.monotonic(), self.health.error or "stream ended", delay)
                 self._stop.wait(delay)
-        self._full = None
+        self._full = self._picture = None
         self.mailbox.clear()
         self.health.closed()
 
@@ -150,8 +154,16 @@ class CaptureStream:
                       and (instant - BACKLOG_FRAMES) % MAX_SKIPPED != MAX_SKIPPED - 1)
             asked, cpu_before = time.monotonic(), time.thread_time()
             image = None
+            scaled_already = False
+            target = self._target
             if behind:
                 ok = source.grab()
+            elif isinstance(source, AvSource):  # converts and scales in one pass, at the picture's own size
+                got = source.read_scaled(None if target is None else partial(scaled_size, target=target), self.bgrx)
+                ok = got is not None
+                if got is not None:
+                    image, size = got
+                    scaled_already = True
             else:
                 image = source.read()
                 ok = image is not None
@@ -169,16 +181,19 @@ class CaptureStream:
             if first:
                 backoff.reset()
                 first = False
-            h, w = image.shape[:2]
-            size = (w, h)
-            self._full = image
-            target = self._target
-            if target is not None:
-                scaled = scaled_size(size, target)
-                if scaled != size:
-                    image = cv2.resize(image, scaled, interpolation=_interpolation(size, scaled))
+            if scaled_already:
+                assert isinstance(source, AvSource)
+                self._full, self._picture = None, source.picture()
+            else:
+                h, w = image.shape[:2]
+                size = (w, h)
+                self._full, self._picture = image, None
+                if target is not None:
+                    scaled = scaled_size(size, target)
+                    if scaled != size:
+                        image = cv2.resize(image, scaled, interpolation=_interpolation(size, scaled))
+                if self.bgrx:
+                    image = cv2.cvtColor(image, cv2.COLOR_BGR2BGRA)
             frozen = freeze.feed(image, now)
             self.health.frame(now, frozen, size)
-            if self.bgrx:
-                image = cv2.cvtColor(image, cv2.COLOR_BGR2BGRA)
             self.mailbox.put(image, size, now)

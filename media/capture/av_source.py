@@ -1,0 +1,138 @@
+"""A network or file source read with PyAV (FFmpeg's libraries, as aiortc already ships them).
+
+Why not OpenCV here: OpenCV converts every decoded picture to BGR at the size the stream opened with,
+then the reader scales it again for its tile. PyAV hands over the decoder's own picture, so one
+swscale pass converts *and* scales it straight to the tile's size and pixel format; a camera that
+changes resolution mid-stream keeps its true size (OpenCV stretched it to the old one); the full
+picture is converted only when a snapshot asks for it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+import av
+import av.error
+import numpy as np
+from av.video.frame import VideoFrame
+from av.video.reformatter import Interpolation, VideoReformatter
+
+OPEN_TIMEOUT_S = 4.0
+READ_TIMEOUT_S = 3.0
+# Damaged packets a stream may send in a row before the reader gives up and reconnects.
+MAX_BAD_PACKETS = 50
+# FFmpeg aligns picture lines to 64 bytes: 16 BGRX pixels.
+LINE_PIXELS = 16
+
+
+class AvSourceError(Exception):
+    pass
+
+
+class AvSource:
+    """Demuxes and decodes one stream on the caller's thread; every call may block up to the read timeout.
+
+    ``loop`` plays a file at its own rate from the start again at its end (demo and test cameras)."""
+
+    def __init__(self, url: str, options: dict[str, str], *, loop: bool = False) -> None:
+        self.url = url
+        self._options = options
+        self._loop = loop
+        self._reformatter = VideoReformatter()
+        self._last: VideoFrame | None = None
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            self._container = av.open(self.url, options=self._options, timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_S))
+        except (av.error.FFmpegError, OSError) as exc:
+            raise AvSourceError(f"cannot open {self.url!r}: {exc}") from exc
+        if not self._container.streams.video:
+            self._container.close()
+            raise AvSourceError(f"no video in {self.url!r}")
+        stream = self._container.streams.video[0]
+        # One decode thread: FFmpeg's frame threading holds ~40 ms of frames per stream.
+        stream.thread_type = "NONE"
+        stream.thread_count = 1
+        self._stream = stream
+        rate = stream.average_rate or stream.guessed_rate
+        self._period = 1.0 / float(rate) if self._loop and rate and 1 <= float(rate) <= 120 else 0.0
+        self._next_at = time.monotonic()
+        self._frames: Iterator[VideoFrame] = self._decode()
+
+    def _decode(self) -> Iterator[VideoFrame]:
+        bad = 0
+        for packet in self._container.demux(self._stream):  # demuxer errors end it: the reader reconnects
+            try:
+                frames = self._stream.codec_context.decode(packet)
+            except av.error.InvalidDataError:
+                bad += 1  # a damaged packet: the decoder conceals it and carries on
+                if bad > MAX_BAD_PACKETS:
+                    return
+                continue
+            bad = 0
+            yield from frames
+
+    def _next_frame(self) -> VideoFrame | None:
+        try:
+            frame = next(self._frames, None)
+            if frame is None and self._loop:
+                self._container.seek(0)
+                self._stream.codec_context.flush_buffers()
+                self._frames = self._decode()
+                frame = next(self._frames, None)
+        except (av.error.FFmpegError, OSError):
+            return None  # timeout, connection reset, end of a live stream: the reader reconnects
+        if frame is not None and self._period:
+            delay = self._next_at - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            self._next_at = max(self._next_at + self._period, time.monotonic() - self._period)
+        return frame
+
+    # -- VideoSource
+    def grab(self) -> bool:
+        frame = self._next_frame()
+        if frame is not None:
+            self._last = frame
+        return frame is not None
+
+    def read(self) -> np.ndarray | None:
+        got = self.read_scaled(None, False)
+        return got[0] if got is not None else None
+
+    def read_scaled(self, fit: Callable[[tuple[int, int]], tuple[int, int]] | None,
+                    bgrx: bool) -> tuple[np.ndarray, tuple[int, int]] | None:
+        """The next frame converted, and scaled to ``fit(its size)``, in one pass: BGR, or BGRX when
+        ``bgrx``; with the picture's own size. None when the stream failed."""
+        frame = self._next_frame()
+        if frame is None:
+            return None
+        self._last = frame
+        size = (frame.width, frame.height)
+        width, height = fit(size) if fit is not None else size
+        if bgrx and width % LINE_PIXELS and (width + LINE_PIXELS) <= width * 1.01:
+            # A width FFmpeg pads to its line alignment would need a copy to become one contiguous
+            # picture: widen by < 1% instead (958 -> 960), an invisible change of aspect.
+            width += LINE_PIXELS - width % LINE_PIXELS
+        # Exact reductions average whole pixels (area); other sizes: bilinear.
+        exact = size[0] % width == 0 and size[1] % height == 0 and width != size[0]
+        out = self._reformatter.reformat(frame, width, height, "bgra" if bgrx else "bgr24",
+                                         interpolation=Interpolation.AREA if exact else Interpolation.BILINEAR)
+        image = out.to_ndarray()
+        if not image.flags.c_contiguous:  # padded lines: Qt paints from one contiguous buffer
+            image = np.ascontiguousarray(image)
+        return image, size
+
+    def picture(self) -> Callable[[], np.ndarray | None]:
+        """Converts the last decoded picture to full-resolution BGR when called (snapshots only; any thread)."""
+        last = self._last
+        return lambda: last.to_ndarray(format="bgr24") if last is not None else None
+
+    def close(self) -> None:
+        self._last = None
+        try:
+            self._container.close()
+        except av.error.FFmpegError:
+            pass
