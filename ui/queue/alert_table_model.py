@@ -30,7 +30,8 @@ from ui.queue.queue_model import Column, QueueModel, QueueObserver, View, curren
 
 Index = QModelIndex | QPersistentModelIndex
 AlertIdRole = Qt.ItemDataRole.UserRole + 1
-_SLICE_S = 0.006  # work per event-loop turn when draining a burst of changes
+_SLICE_S = 0.002  # work per event-loop turn when draining a burst of changes (a repaint follows it)
+_PROGRESS_S = 0.05  # a long burst is repainted this often while it is applied
 _NEAR_S = 15 * 60.0  # a deadline this close turns amber
 
 
@@ -42,6 +43,7 @@ _RED, _AMBER, _FLASH = QBrush(theme.RED), QBrush(theme.AMBER), QBrush(theme.FLAS
 _BOLD = QFont()
 _BOLD.setBold(True)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LAST_COLUMN = len(Column) - 1
 _COALESCE_MS = 100  # changes are applied (and the table repainted) at most ~10 times a second
 
 
@@ -88,7 +90,9 @@ class _Observer(QueueObserver):
         self.m.endMoveRows()
 
     def row_changed(self, row: int) -> None:
-        self.m.dataChanged.emit(self.m.index(row, 0), self.m.index(row, len(Column) - 1))
+        # createIndex: index() would ask the Python rowCount/columnCount twice per call.
+        m = self.m
+        m.dataChanged.emit(m.createIndex(row, 0), m.createIndex(row, _LAST_COLUMN))
 
     def counts_changed(self) -> None:
         self.m.sig_counts_changed.emit()
@@ -96,6 +100,9 @@ class _Observer(QueueObserver):
 
 class AlertTableModel(QAbstractTableModel):
     sig_counts_changed = Signal()
+    # True while a burst is applied over several event-loop turns: views may hold their repaint
+    # until it is done (one repaint per burst, not one per slice); False when it is done.
+    sig_applying = Signal(bool)
 
     def __init__(self, queue: QueueModel | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +111,8 @@ class AlertTableModel(QAbstractTableModel):
         self.flashing: set[int] = set()  # ids of critical alerts that flash until acknowledged
         self.flash_on = False
         self._pending: dict[int, Alert] = {}
-        self._drain = QTimer(self, singleShot=True, interval=_COALESCE_MS)
+        self._applying_since: float | None = None  # perf_counter() when a held repaint began
+        self._drain = QTimer(self, singleShot=True, interval=_COALESCE_MS, objectName="queue_drain")
         self._drain.timeout.connect(self._apply_pending)
         self._headers = self._header_texts()
         self.town_names: dict[str, str] = {}  # town id -> name in the operator's language
@@ -121,6 +129,7 @@ class AlertTableModel(QAbstractTableModel):
     # ---- feeding
     def reset_alerts(self, alerts: list[Alert]) -> None:
         self._pending.clear()
+        self._stop_applying()
         self.queue.reset(alerts)
         # The snapshot's objects live for the whole shift: take them out of the cyclic GC's sight.
         # Otherwise every full collection walks ~100k alerts and stalls the GUI for 100+ ms.
@@ -133,6 +142,10 @@ class AlertTableModel(QAbstractTableModel):
         if not self._drain.isActive():
             self._drain.start()
 
+    def pending_changes(self) -> int:
+        """Changes received but not applied yet."""
+        return len(self._pending)
+
     def flush(self) -> None:
         """Applies every buffered change now (tests, before acting on a selection)."""
         while self._pending:
@@ -144,11 +157,25 @@ class AlertTableModel(QAbstractTableModel):
         while pending and time.perf_counter() - start < budget:
             alert_id = next(iter(pending))
             self.queue.upsert(pending.pop(alert_id))
-        self.sig_counts_changed.emit()
-        if pending:  # the rest right after the next repaint/input, still in small slices
+        if pending:  # the rest in the next event-loop turns, still in small slices
             self._drain.start(0)
+            # A repaint costs about as much as a slice: hold it until the burst is applied, but
+            # show a long burst's progress every _PROGRESS_S.
+            if self._applying_since is None:
+                self._applying_since = start
+                self.sig_applying.emit(True)
+            elif start - self._applying_since >= _PROGRESS_S:
+                self._stop_applying()
         else:
             self._drain.setInterval(_COALESCE_MS)
+            self._stop_applying()
+            # Once per burst, not per slice: relaying out the tab texts costs as much as the slice.
+            self.sig_counts_changed.emit()
+
+    def _stop_applying(self) -> None:
+        if self._applying_since is not None:
+            self._applying_since = None
+            self.sig_applying.emit(False)
 
     def alert(self, row: int) -> Alert:
         return self.queue.alert_at(row)
@@ -238,7 +265,9 @@ class AlertTableModel(QAbstractTableModel):
 
     def cell(self, row: int, col: int) -> tuple[str, QBrush | None, QBrush | None, bool, bool]:
         """Everything the row delegate paints for one cell, in one call."""
-        a = self.queue.alert_at(row)
+        return self.cell_of(self.queue.alert_at(row), col)
+
+    def cell_of(self, a: Alert, col: int) -> tuple[str, QBrush | None, QBrush | None, bool, bool]:
         text = self._display(a, col)
         foreground: QBrush | None = None
         if col == Column.SEVERITY:

@@ -5,16 +5,56 @@ The selection is kept by alert id: rows arriving, moving or a re-sort never take
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTabBar, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QRect, QSettings, Qt, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
+    QHeaderView,
+    QScrollBar,
+    QStyle,
+    QStyleOptionSlider,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.domain.alert import Alert
 from ui.queue.alert_table_model import AlertIdRole, AlertTableModel
 from ui.queue.filter_bar import FilterBar
 from ui.queue.queue_model import Column, QueueModel, View
+from ui.queue.queue_table import QueueTable
 from ui.queue.row_delegate import RowDelegate
 
 VIEWS = list(View)
+
+
+class SteadyScrollBar(QScrollBar):
+    """Repaints on a range change only when the handle moves on screen.
+
+    Rows arriving change the range many times a second; with 100,000 rows one row is a hundredth
+    of a pixel, yet every change repainted the bar (~1 ms in the Fusion style).
+    """
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self._painted: tuple[QRect, bool] | None = None  # the handle and scrollability last drawn
+
+    def _looks(self) -> tuple[QRect, bool]:
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        handle = self.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
+                                             QStyle.SubControl.SC_ScrollBarSlider, self)
+        return handle, self.maximum() > self.minimum()
+
+    def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
+        if change == QAbstractSlider.SliderChange.SliderRangeChange and self._looks() == self._painted:
+            return  # the same pixels: nothing to repaint
+        super().sliderChange(change)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._painted = self._looks()
+        super().paintEvent(event)
 
 
 class QueuePanel(QWidget):
@@ -29,10 +69,11 @@ class QueuePanel(QWidget):
         for _ in VIEWS:
             self.tabs.addTab("")
         self.filter_bar = FilterBar(self)
-        self.table = QTableView(self, objectName="queue_table")
+        self.table = QueueTable(self, objectName="queue_table")
+        self.table.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self.table))
         self.table.setModel(self.model)
         self.delegate = RowDelegate(self.model, self.table)
-        self.table.setItemDelegate(self.delegate)
+        self.table.set_row_delegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
@@ -57,6 +98,8 @@ class QueuePanel(QWidget):
 
         self._selected_ids: list[int] = []
         self._current_id: int | None = None
+        self._shown: tuple[list[int], int | None] | None = None  # what listeners last heard
+        self._selecting = False  # select_ids() at work: listeners hear once, at its end
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.filter_bar.sig_filters_changed.connect(self.on_filters_changed)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
@@ -65,6 +108,7 @@ class QueuePanel(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.sig_counts_changed.connect(self.update_tab_texts)
+        self.model.sig_applying.connect(self.on_applying_changed)
         self.model.rowsInserted.connect(self._maybe_select_first)
         self.update_tab_texts()
 
@@ -97,6 +141,13 @@ class QueuePanel(QWidget):
     def on_filters_changed(self, filters: object) -> None:
         self.model.queue.set_filters(filters)  # type: ignore[arg-type]
 
+    def on_applying_changed(self, applying: bool) -> None:
+        # Held while a burst of changes is applied in slices; enabling again repaints the rows once.
+        self.table.viewport().setUpdatesEnabled(not applying)
+        if not applying:
+            # The view's own relayout (rows came and went) now, not in a later turn: one repaint.
+            self.table.executeDelayedItemsLayout()
+
     # ---- selection by alert id
     def selected_alerts(self) -> list[Alert]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -119,10 +170,16 @@ class QueuePanel(QWidget):
                 selection.select(self.model.index(row, 0), self.model.index(row, last))
         current = current if current is not None else (ids[0] if ids else None)
         row = self.model.find_row(current) if current is not None else None
-        if row is not None:
-            sm.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
-            self.table.scrollTo(self.model.index(row, 0))
-        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        # Two steps for Qt (current row, then selection), one change for the listeners.
+        self._selecting = True
+        try:
+            if row is not None:
+                sm.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(self.model.index(row, 0))
+            sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._selecting = False
+        self.on_selection_changed()
 
     def select_alert(self, alert_id: int) -> bool:
         self.model.flush()
@@ -150,7 +207,18 @@ class QueuePanel(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows)
 
     def on_selection_changed(self, *_args: object) -> None:
-        self.sig_selection_changed.emit(self.selected_alerts())
+        # Qt also reports a "change" when rows are inserted or removed around the selection (a few
+        # times a second at 1,000 changes/s); listeners reload the detail pane and the camera, so
+        # they hear only when the selected alerts or the current one really changed.
+        if self._selecting:
+            return
+        alerts = self.selected_alerts()
+        current = self.table.currentIndex()
+        shown = ([a.id for a in alerts], self.model.alert(current.row()).id if current.isValid() else None)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.sig_selection_changed.emit(alerts)
 
     def alert_id_at(self, row: int) -> int:
         return int(self.model.data(self.model.index(row, 0), AlertIdRole))
