@@ -69,6 +69,7 @@ class TownEndpoint:
         self.call_id: str | None = None
         self.incoming: dict[str, Any] | None = None
         self.media: CallMedia | None = None
+        self._medias: list[CallMedia] = []  # every call's media, so stop() can wait for closes in progress
         self.events: list[tuple[float, str, dict[str, Any]]] = []
         self.presence: dict[str, Any] = {}
         self._answer_task: asyncio.Task | None = None
@@ -79,6 +80,9 @@ class TownEndpoint:
 
     async def stop(self) -> None:
         await self._end_media("normal")
+        for media in self._medias:  # also a close begun elsewhere (e.g. a network failure): wait for it
+            await media.close("normal")
+        self._medias.clear()
         await self.link.close()
         if self._source is not None:
             self._source.close()
@@ -113,7 +117,13 @@ class TownEndpoint:
             if kind == "call.error":
                 self._emit("error", msg)
         elif kind == "call.reoffer" and self.media is not None:
-            answer = await self.media.accept_offer(msg["sdp"])
+            media = self.media
+            try:
+                answer = await media.accept_offer(msg["sdp"])
+            except Exception:  # noqa: BLE001 - e.g. the call ended while answering: never kill the reader
+                if media.state != MediaState.ENDED:
+                    log.exception("could not answer re-offer of call %s", self.call_id)
+                return
             await self.link.send({"type": "call.reanswer", "call_id": self.call_id, "sdp": answer,
                                   "attempt": msg.get("attempt")})
         elif kind in ("call.taken", "call.ended"):
@@ -148,6 +158,7 @@ class TownEndpoint:
                                on_state=self._on_media_state, burn_counter=self.burn_counter,
                                read_counter=self.read_counter, sdp_filter=self.sdp_filter,
                                on_local_frame=self.on_local_frame)
+        self._medias = [m for m in self._medias if not m.closed] + [media]
         try:
             sdp = await media.accept_offer(self.incoming["sdp"])
         except Exception:

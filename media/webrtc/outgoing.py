@@ -111,7 +111,8 @@ class OutgoingCall:
         self.on_event(name, msg)
 
     async def hangup(self, reason: str = "normal") -> None:
-        if self.ended.is_set():
+        if self.ended.is_set():  # ended already; its media may still be closing: wait until it has
+            await self.media.close(reason)
             return
         if self.call_id is not None:
             kind = "call.hangup" if "answered" in self.times else "call.cancel"

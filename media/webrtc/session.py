@@ -10,9 +10,9 @@ sends a fresh offer every `reoffer_interval_s` until one connects or `reconnect_
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
+import weakref
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
@@ -109,6 +109,11 @@ class CallMedia:
         self._muted = False
         self._pc: RTCPeerConnection | None = None  # the connection carrying media
         self._pending: RTCPeerConnection | None = None  # a renegotiation not yet connected
+        # Every connection made and not yet fully closed, whatever role it has now: close() closes them all.
+        # One left open keeps aiortc's non-daemon decoder threads alive, and the process cannot exit.
+        self._pcs: set[RTCPeerConnection] = set()
+        self._closing: dict[RTCPeerConnection, asyncio.Task] = {}
+        self._closed = asyncio.Event()  # set once close() has closed every connection
         self._audio_tracks: list[MutableAudioTrack] = []
         self._video_tracks: list[OutgoingVideoTrack] = []
         self._frames_out_closed = 0  # frames sent by connections already closed
@@ -124,10 +129,14 @@ class CallMedia:
         self.stats = CallStats()
         self._meter = StatsMeter()
         self._monitor: asyncio.Task | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None  # the loop running this call (set on start)
 
     # ---- negotiation -------------------------------------------------------------------------------
     def _new_pc(self) -> RTCPeerConnection:
+        if self.state == MediaState.ENDED:  # close() may have run while the caller awaited something
+            raise RuntimeError("this call's media has ended")
         pc = RTCPeerConnection(self.config.rtc_configuration())
+        self._pcs.add(pc)
         audio = MutableAudioTrack(self._relay.subscribe(self._microphone) if self._relay else None)
         audio.muted = self._muted
         video = OutgoingVideoTrack(self.video, self.config.fps, self.burn_counter, self.on_local_frame)
@@ -143,7 +152,7 @@ class CallMedia:
         @pc.on("connectionstatechange")
         async def on_conn() -> None:
             log.debug("pc %s %s", id(pc), pc.connectionState)
-            if pc is self._pending and pc.connectionState == "connected":
+            if pc is self._pending and pc.connectionState == "connected" and self.state != MediaState.ENDED:
                 await self._promote(pc)
 
         return pc
@@ -179,12 +188,13 @@ class CallMedia:
     async def accept_offer(self, sdp: str) -> str:
         """Answers an offer: the first one, or a renegotiation (a new connection beside the old one)."""
         self._start()
-        pc = self._new_pc()
+        if self._pc is not None:
+            await self._drop_pending()
+        pc = self._new_pc()  # after the await: refused if the call ended meanwhile
         if self._pc is None:
             self._pc = pc
             self._connect_deadline = time.monotonic() + self.connect_timeout_s
         else:
-            await self._drop_pending()
             self._pending = pc
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
         await pc.setLocalDescription(await pc.createAnswer())
@@ -196,6 +206,8 @@ class CallMedia:
         self._last_attempt = time.monotonic()  # first, so the watch loop never starts a second one meanwhile
         self.reconnects += 1
         await self._drop_pending()
+        if self.state != MediaState.RECONNECTING:  # connected again, or ended, while the old one closed
+            return
         pc = self._new_pc()
         self._pending = pc
         await pc.setLocalDescription(await pc.createOffer())
@@ -215,6 +227,16 @@ class CallMedia:
             await self._close_pc(pc)
 
     async def _close_pc(self, pc: RTCPeerConnection) -> None:
+        """Closes `pc` completely even when the caller is cancelled: the close runs as its own task, and a
+        second caller waits for the same one. A close cut short (a cancelled RTCPeerConnection.close())
+        leaves receivers running: their decoder threads then wait on their queues forever."""
+        task = self._closing.get(pc)
+        if task is None:
+            task = asyncio.ensure_future(self._close_pc_now(pc))
+            self._closing[pc] = task
+        await asyncio.shield(task)
+
+    async def _close_pc_now(self, pc: RTCPeerConnection) -> None:
         for sender in pc.getSenders():
             track = sender.track
             if track is not None:
@@ -224,8 +246,12 @@ class CallMedia:
                     self._video_tracks.remove(track)  # type: ignore[arg-type]
                 if track in self._audio_tracks:
                     self._audio_tracks.remove(track)  # type: ignore[arg-type]
-        with contextlib.suppress(Exception):
+        try:
             await pc.close()
+        except Exception:  # noqa: BLE001 - closing a connection that failed: still counted as closed
+            log.info("closing a peer connection failed", exc_info=True)
+        self._pcs.discard(pc)
+        self._closing.pop(pc, None)
 
     # ---- inbound media -----------------------------------------------------------------------------
     async def _read_video(self, track: MediaStreamTrack) -> None:
@@ -268,6 +294,9 @@ class CallMedia:
     def _start(self) -> None:
         if self.state == MediaState.ENDED:
             raise RuntimeError("this call's media has ended")
+        if self._loop is None:
+            self._loop = asyncio.get_running_loop()
+            _live_media.add(self)
         if self._monitor is None:
             self._set_state(MediaState.CONNECTING)
             self._monitor = self._spawn(self._watch())
@@ -308,6 +337,11 @@ class CallMedia:
             self.on_stats(st)
 
     @property
+    def closed(self) -> bool:
+        """True once close() has finished: every peer connection closed, decoder threads gone."""
+        return self._closed.is_set()
+
+    @property
     def frames_out(self) -> int:
         return self._frames_out_closed + sum(t.sent for t in self._video_tracks)
 
@@ -334,17 +368,38 @@ class CallMedia:
         self.video.camera_off = off
 
     async def close(self, reason: str = "normal") -> None:
+        """Ends the media: every peer connection closed (decoder threads joined), every task of ours done.
+        A second call waits until the first one has finished, so "closed" always means closed."""
         if self.state == MediaState.ENDED:
+            if asyncio.current_task() not in self._tasks:  # our own tasks are being cancelled by the first
+                await self._closed.wait()
             return
         self.end_reason = reason
         self._set_state(MediaState.ENDED, reason)
-        for pc in (self._pending, self._pc):
-            if pc is not None:
-                await self._close_pc(pc)
-        self._pc = self._pending = None
-        if self._microphone is not None:  # release the device (a MediaPlayer stops with its last track)
-            self._microphone.stop()
-        current = asyncio.current_task()
-        for t in list(self._tasks):
-            if t is not current:
+        try:
+            while self._pcs:  # none can be added once ENDED (_new_pc refuses)
+                for pc in list(self._pcs):
+                    await self._close_pc(pc)
+            self._pc = self._pending = None
+            if self._microphone is not None:  # release the device (a MediaPlayer stops with its last track)
+                self._microphone.stop()
+            current = asyncio.current_task()
+            others = [t for t in self._tasks if t is not current]
+            for t in others:
                 t.cancel()
+            if others:  # e.g. a re-offer in flight: let it unwind before we say closed
+                await asyncio.wait(others, timeout=5)
+        finally:
+            self._closed.set()
+
+
+_live_media: weakref.WeakSet[CallMedia] = weakref.WeakSet()
+
+
+async def close_all_media(reason: str = "shutdown") -> None:
+    """Closes every call's media still open on the running loop (the loop thread's shutdown, before it
+    cancels what is left: a peer connection must be closed, never cancelled, or its decoders stay)."""
+    loop = asyncio.get_running_loop()
+    for media in list(_live_media):
+        if media._loop is loop:
+            await media.close(reason)

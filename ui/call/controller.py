@@ -229,12 +229,14 @@ class CallController(QObject):
         return data
 
     def shutdown(self) -> None:
-        if self.in_call:
-            fut = asyncio.run_coroutine_threadsafe(self.call.hangup(), self.loop)  # type: ignore[union-attr]
+        """Hangs up, and waits until the call's peer connections are closed even when it had ended
+        already (its close may still be running): an unclosed one keeps decoder threads alive at exit."""
+        if self.call is not None:
+            fut = asyncio.run_coroutine_threadsafe(self.call.hangup(), self.loop)
             try:
-                fut.result(3)
+                fut.result(5)
             except Exception:  # noqa: BLE001 - quitting anyway
-                pass
+                log.warning("the call did not close within 5 s", exc_info=True)
 
     # ---- from the call (loop thread): only emit ----------------------------------------------------
     def _on_event(self, name: str, data: dict[str, Any]) -> None:
