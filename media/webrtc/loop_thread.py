@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import logging
 import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class LoopThread:
@@ -31,19 +33,37 @@ class LoopThread:
     def call_soon(self, fn: Any, *args: Any) -> None:
         self.loop.call_soon_threadsafe(fn, *args)
 
-    def stop(self) -> None:
-        if not self.loop.is_running():
+    def stop(self, timeout: float = 10.0) -> None:
+        """Closes every call's peer connections, then cancels what is left, lets the executor's encoder
+        threads finish, and stops and closes the loop. Safe to call twice.
+
+        Order matters: cancelling a task inside RTCPeerConnection.close() (or cancelling aiortc's own tasks
+        before a close) leaves its receivers' non-daemon decoder threads waiting forever, and the process
+        hangs at exit; an executor thread still encoding when the interpreter finalizes runs native code
+        in a dying process."""
+        if not self._thread.is_alive():
             return
 
-        async def _drain() -> None:
-            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        async def _shutdown() -> None:
+            from media.webrtc.session import close_all_media  # aiortc only when calls were possible
+
+            await close_all_media("shutdown")
+            current = asyncio.current_task()
+            tasks = [t for t in asyncio.all_tasks() if t is not current]
             for t in tasks:
                 t.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            if tasks:
+                await asyncio.wait(tasks, timeout=5)
+            await self.loop.shutdown_asyncgens()
+            await self.loop.shutdown_default_executor(timeout=5)
 
         try:
-            self.submit(_drain()).result(5)
-        except Exception:  # noqa: BLE001 - shutting down anyway
-            pass
+            self.submit(_shutdown()).result(timeout)
+        except Exception:  # noqa: BLE001 - stopping anyway; say so, a leftover thread would follow
+            log.warning("the loop thread did not shut down cleanly", exc_info=True)
         self.loop.call_soon_threadsafe(self.loop.stop)
-        self._thread.join(5)
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            log.warning("the loop thread %s did not stop", self._thread.name)
+        else:
+            self.loop.close()

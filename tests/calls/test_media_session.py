@@ -103,3 +103,31 @@ def test_a_long_ring_is_not_a_media_failure_but_no_media_after_answer_is() -> No
         await x.close()
 
     asyncio.run(asyncio.wait_for(body(), 60))
+
+
+def test_stopping_the_loop_thread_mid_call_closes_the_call_and_leaves_no_decoder_threads() -> None:
+    """Quitting with a call up: the loop thread's stop closes both connections (not only cancels their
+    tasks), so no decoder thread is left to keep the process from exiting."""
+    import threading
+
+    from media.webrtc.loop_thread import LoopThread
+
+    def decoders() -> set[threading.Thread]:
+        return {t for t in threading.enumerate() if t.name.endswith("-decoder")}
+
+    before = decoders()
+    cfg = MediaConfig(width=320, height=180)
+    lt = LoopThread("test-stop-mid-call")
+    a = CallMedia(cfg, SwitchableSource(SyntheticSource(320, 180, "A"), 320, 180), Role.OFFERER)
+    b = CallMedia(cfg, SwitchableSource(SyntheticSource(320, 180, "B"), 320, 180), Role.ANSWERER)
+
+    async def connect() -> None:
+        await a.accept_answer(await b.accept_offer(await a.create_offer()))
+        await until(lambda: a.frames_in > 5 and b.frames_in > 5, 10)
+
+    lt.call(connect())
+    assert len(decoders() - before) == 4  # audio and video, on each side
+    lt.stop()
+    assert a.state == b.state == MediaState.ENDED and a.closed and b.closed
+    assert not decoders() - before
+    assert lt.loop.is_closed()
