@@ -11,7 +11,7 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 from aiortc.mediastreams import AudioStreamTrack, MediaStreamTrack
-from av import VideoFrame
+from av import AudioFrame, VideoFrame
 
 from media.webrtc import counter
 from media.webrtc.sources import VideoSource
@@ -76,9 +76,14 @@ class MutableAudioTrack(AudioStreamTrack):
             frame = await self.inner.recv()
             if not self.muted:
                 return frame
-            for plane in frame.planes:  # same timing, zeroed samples
+            # A new silent frame with the same timing: the relay hands this very frame to every
+            # connection of the call (an old and a renegotiated one), whose encoders may be reading it
+            # on executor threads; zeroing it in place would write under them.
+            silent = AudioFrame(format=frame.format.name, layout=frame.layout.name, samples=frame.samples)
+            for plane in silent.planes:
                 plane.update(bytes(plane.buffer_size))
-            return frame
+            silent.pts, silent.sample_rate, silent.time_base = frame.pts, frame.sample_rate, frame.time_base
+            return silent
         return await super().recv()  # aiortc's paced silence
 
     def stop(self) -> None:
