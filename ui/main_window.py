@@ -39,6 +39,7 @@ from ui.settings_dialog import SettingsDialog
 from ui.shortcuts_dialog import ShortcutsDialog
 
 log = logging.getLogger(__name__)
+VIDEO_DOCK_HEIGHT = 420  # px on first start: 40% of the default 950 px window
 
 
 class MainWindow(QMainWindow):
@@ -262,6 +263,10 @@ class MainWindow(QMainWindow):
         state = QSettings().value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:
+            # First start: a wall tall enough to see the pictures (Qt's default gives the dock its
+            # minimum, ~60 px rows for a 3x3 wall); the operator's own layout is kept from then on.
+            self.resizeDocks([self.panels["video"]], [VIDEO_DOCK_HEIGHT], Qt.Orientation.Vertical)
 
     # ---- the hub
     def on_state(self, state: str, detail: str) -> None:
