@@ -156,3 +156,10 @@ def test_selection_listeners_hear_only_real_changes(qtbot: Any) -> None:
     other = 3001
     assert panel.select_alert(other)
     assert heard == [[other]]
+
+
+def test_a_new_queue_highlights_the_tab_of_the_view_it_shows(qtbot: Any) -> None:
+    now = time.time()
+    panel = shown_panel(qtbot, [make(i, now, random.Random(i)) for i in range(1, 4)])
+    assert panel.tabs.currentIndex() == list(type(panel.current_view())).index(panel.current_view())
+    assert panel.tabs.tabText(panel.tabs.currentIndex()).startswith(panel.tr("All open"))

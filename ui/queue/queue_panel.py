@@ -100,6 +100,7 @@ class QueuePanel(QWidget):
         self._current_id: int | None = None
         self._shown: tuple[list[int], int | None] | None = None  # what listeners last heard
         self._selecting = False  # select_ids() at work: listeners hear once, at its end
+        self.tabs.setCurrentIndex(VIEWS.index(self.model.queue.view))  # the tab shows the model's view
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.filter_bar.sig_filters_changed.connect(self.on_filters_changed)
         self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
