@@ -113,6 +113,7 @@ class CallMedia:
         # One left open keeps aiortc's non-daemon decoder threads alive, and the process cannot exit.
         self._pcs: set[RTCPeerConnection] = set()
         self._closing: dict[RTCPeerConnection, asyncio.Task] = {}
+        self._close_task: asyncio.Task | None = None
         self._closed = asyncio.Event()  # set once close() has closed every connection
         self._audio_tracks: list[MutableAudioTrack] = []
         self._video_tracks: list[OutgoingVideoTrack] = []
@@ -369,28 +370,31 @@ class CallMedia:
 
     async def close(self, reason: str = "normal") -> None:
         """Ends the media: every peer connection closed (decoder threads joined), every task of ours done.
-        A second call waits until the first one has finished, so "closed" always means closed."""
-        if self.state == MediaState.ENDED:
-            if asyncio.current_task() not in self._tasks:  # our own tasks are being cancelled by the first
-                await self._closed.wait()
+
+        The work runs as one task of its own that a caller's cancellation cannot cut short (e.g. the
+        signalling reader that delivered "call.ended" being cancelled as its link closes); a second
+        caller waits for the same one, so a returned close() always means closed."""
+        if self._close_task is None:
+            self.end_reason = reason
+            self._set_state(MediaState.ENDED, reason)
+            self._close_task = asyncio.ensure_future(self._close_everything())
+        if asyncio.current_task() in self._tasks:  # one of ours: the close cancels it and waits for it
             return
-        self.end_reason = reason
-        self._set_state(MediaState.ENDED, reason)
-        try:
-            while self._pcs:  # none can be added once ENDED (_new_pc refuses)
-                for pc in list(self._pcs):
-                    await self._close_pc(pc)
-            self._pc = self._pending = None
-            if self._microphone is not None:  # release the device (a MediaPlayer stops with its last track)
-                self._microphone.stop()
-            current = asyncio.current_task()
-            others = [t for t in self._tasks if t is not current]
-            for t in others:
-                t.cancel()
-            if others:  # e.g. a re-offer in flight: let it unwind before we say closed
-                await asyncio.wait(others, timeout=5)
-        finally:
-            self._closed.set()
+        await asyncio.shield(self._close_task)
+
+    async def _close_everything(self) -> None:
+        while self._pcs:  # none can be added once ENDED (_new_pc refuses)
+            for pc in list(self._pcs):
+                await self._close_pc(pc)
+        self._pc = self._pending = None
+        if self._microphone is not None:  # release the device (a MediaPlayer stops with its last track)
+            self._microphone.stop()
+        tasks = list(self._tasks)
+        for t in tasks:
+            t.cancel()
+        if tasks:  # e.g. a re-offer in flight: let it unwind before we say closed
+            await asyncio.wait(tasks, timeout=5)
+        self._closed.set()
 
 
 _live_media: weakref.WeakSet[CallMedia] = weakref.WeakSet()
