@@ -22,6 +22,7 @@ def test_browser_desk_answers_and_video_flows_both_ways(hall: Hall) -> None:
     async def body() -> None:
         op = ConsoleLink(hall, "alice", "pw-alice")
         await op.link.connect()
+        call: OutgoingCall | None = None
         async with async_playwright() as pw:
             context, profile = await launch(pw)
             try:
@@ -59,6 +60,8 @@ def test_browser_desk_answers_and_video_flows_both_ways(hall: Hall) -> None:
                 assert call.end_reason == "normal"
                 await page.wait_for_selector("#idle:not(.hidden)", timeout=5_000)
             finally:
+                if call is not None:  # also after the page hung up: waits until its connections are closed
+                    await call.hangup()
                 await context.close()
                 cleanup(profile)
         await op.link.close()
@@ -70,6 +73,7 @@ def test_browser_desk_without_camera_or_microphone_sends_a_card(hall: Hall) -> N
     async def body() -> None:
         op = ConsoleLink(hall, "bob", "pw-bob")
         await op.link.connect()
+        call: OutgoingCall | None = None
         async with async_playwright() as pw:
             context, profile = await launch(pw, fake_devices=False)
             try:
@@ -91,6 +95,8 @@ def test_browser_desk_without_camera_or_microphone_sends_a_card(hall: Hall) -> N
                 await page.wait_for_selector("#idle:not(.hidden)", timeout=5_000)
                 assert "正常挂断" in await page.inner_text("#last-end")
             finally:
+                if call is not None:  # also after the page hung up: waits until its connections are closed
+                    await call.hangup()
                 await context.close()
                 cleanup(profile)
         await op.link.close()
@@ -110,6 +116,7 @@ def test_browser_desk_reconnects_after_a_network_cut(hall: Hall) -> None:
         relay = UdpRelay()
         op = ConsoleLink(hall, "alice", "pw-alice")
         await op.link.connect()
+        call: OutgoingCall | None = None
         async with async_playwright() as pw:
             context, profile = await launch(pw)
             try:
@@ -138,8 +145,9 @@ def test_browser_desk_reconnects_after_a_network_cut(hall: Hall) -> None:
                 assert call.media.reconnects >= 1 and not call.ended.is_set()
                 SCREENS.mkdir(parents=True, exist_ok=True)
                 await page.screenshot(path=str(SCREENS / "town_page_after_reconnect.png"))
-                await call.hangup()
             finally:
+                if call is not None:
+                    await call.hangup()
                 await context.close()
                 cleanup(profile)
                 relay.close()

@@ -99,6 +99,7 @@ def test_a_long_ring_is_not_a_media_failure_but_no_media_after_answer_is() -> No
             pass
         await until(lambda: c.state == MediaState.ENDED, 5)
         assert c.end_reason == "media_failure"
+        await c.close()  # waits for the close its watch loop began
         await d.close()
         await x.close()
 

@@ -91,6 +91,7 @@ def test_ends_with_network_failure_when_the_path_stays_down(hall: Hall) -> None:
             hist = await op.wait_for(lambda m: m["type"] == "call.history")
             assert hist["calls"][0]["id"] == call.call_id and hist["calls"][0]["end_reason"] == "network_failure"
         finally:
+            await call.hangup()  # ended already: waits until its media has closed every connection
             await town.stop()
             await op.link.close()
             relay.close()
