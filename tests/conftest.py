@@ -52,17 +52,28 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """aiortc's decoder threads are not daemons: one left behind by a call that was not fully closed
-    keeps the interpreter waiting forever after the last test (seen once at the end of a clean run).
-    Name them loudly and exit with pytest's own status instead of hanging CI."""
+    """A non-daemon thread still running after the last test (e.g. an aiortc decoder thread of a call
+    that was not fully closed) would keep the interpreter waiting forever at exit. Fail the run loudly
+    and name the threads instead: that is a bug to fix (tests/calls names the test that left one)."""
     import sys
     import threading
+    import time
+    from concurrent.futures.thread import _worker as executor_worker
 
-    leftover = [t.name for t in threading.enumerate()
-                if t is not threading.main_thread() and not t.daemon and t.is_alive()]
-    if leftover:
-        print(f"\n=== tests left non-daemon threads running: {', '.join(leftover)}; exiting with "
-              f"pytest's status {_exit_status} instead of waiting for them ===", file=sys.stderr)
+    def leftover() -> list[threading.Thread]:
+        # Idle executor workers are not counted: concurrent.futures releases them itself at exit.
+        return [t for t in threading.enumerate()
+                if t is not threading.main_thread() and not t.daemon and t.is_alive()
+                and getattr(t, "_target", None) is not executor_worker]
+
+    deadline = time.monotonic() + 2.0  # a thread on its way out (an executor finishing its last job)
+    while leftover() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    names = [t.name for t in leftover()]
+    if names:
+        status = _exit_status or 1
+        print(f"\n=== FAILED: tests left non-daemon threads running: {', '.join(names)}; exiting with "
+              f"status {status} instead of waiting for them forever ===", file=sys.stderr)
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(_exit_status)
+        os._exit(status)
