@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import ssl
+import sys
 import threading
 import urllib.request
 from collections.abc import Callable, Coroutine
@@ -53,6 +54,7 @@ class HubBridge(QObject):
         self.state = ConnectionState.CLOSED
         self._sig_done.connect(self._on_done)
         self._loop = asyncio.new_event_loop()
+        self._stopped = False
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run_loop, name="hub-bridge", daemon=True)
         self._thread.start()
@@ -70,7 +72,13 @@ class HubBridge(QObject):
         return self._loop
 
     def submit(self, coro: Coroutine[Any, Any, Any]) -> concurrent.futures.Future[Any]:
-        """Runs a coroutine on the bridge's loop; the Future may be waited on off the GUI thread."""
+        """Runs a coroutine on the bridge's loop; the Future may be waited on off the GUI thread.
+        After shutdown the work is dropped: the Future comes back cancelled (the console is closing)."""
+        if self._stopped:
+            coro.close()
+            dropped: concurrent.futures.Future[Any] = concurrent.futures.Future()
+            dropped.cancel()
+            return dropped
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
 
     run = submit  # the name the other panels use: bridge.run(coro) -> concurrent.futures.Future
@@ -169,10 +177,33 @@ class HubBridge(QObject):
         """Closes the client and stops the loop thread; safe to call twice."""
         if not self._thread.is_alive():
             return
-        if self.client is not None:
-            try:
-                self.submit(self.client.close()).result(timeout)
-            except Exception:  # noqa: BLE001 - closing anyway
-                pass
+        client = self.client
+
+        async def _shutdown() -> None:
+            # Calls run on this loop too: a peer connection must be closed, never cancelled, or aiortc's
+            # decoder threads outlive it (CallController.shutdown() has normally closed them already).
+            calls = sys.modules.get("media.webrtc.session")
+            if calls is not None:
+                await calls.close_all_media("shutdown")
+            if client is not None:
+                await client.close()
+            # What is left (a reconnect wait, a request in flight) is cancelled and awaited, and the
+            # executor's threads (name lookups) are joined: none of them outlives the loop.
+            current = asyncio.current_task()
+            tasks = [t for t in asyncio.all_tasks() if t is not current]
+            for task in tasks:
+                task.cancel()
+            if tasks:
+                await asyncio.wait(tasks, timeout=timeout / 2)
+            await self._loop.shutdown_asyncgens()
+            await self._loop.shutdown_default_executor(timeout=timeout / 2)
+
+        try:
+            self.submit(_shutdown()).result(timeout)
+        except Exception:  # noqa: BLE001 - stopping anyway
+            pass
+        self._stopped = True  # from now on submit() drops work instead of queueing it on a dead loop
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout)
+        if not self._thread.is_alive():
+            self._loop.close()
