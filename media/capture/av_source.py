@@ -18,6 +18,8 @@ import numpy as np
 from av.video.frame import VideoFrame
 from av.video.reformatter import Interpolation, VideoReformatter
 
+from media.capture.bgr_source import Fit, exact_reduction
+
 OPEN_TIMEOUT_S = 4.0
 READ_TIMEOUT_S = 3.0
 # Damaged packets a stream may send in a row before the reader gives up and reconnects.
@@ -102,8 +104,7 @@ class AvSource:
         got = self.read_scaled(None, False)
         return got[0] if got is not None else None
 
-    def read_scaled(self, fit: Callable[[tuple[int, int]], tuple[int, int]] | None,
-                    bgrx: bool) -> tuple[np.ndarray, tuple[int, int]] | None:
+    def read_scaled(self, fit: Fit | None, bgrx: bool) -> tuple[np.ndarray, tuple[int, int]] | None:
         """The next frame converted, and scaled to ``fit(its size)``, in one pass: BGR, or BGRX when
         ``bgrx``; with the picture's own size. None when the stream failed."""
         frame = self._next_frame()
@@ -117,7 +118,7 @@ class AvSource:
             # picture: widen by < 1% instead (958 -> 960), an invisible change of aspect.
             width += LINE_PIXELS - width % LINE_PIXELS
         # Exact reductions average whole pixels (area); other sizes: bilinear.
-        exact = size[0] % width == 0 and size[1] % height == 0 and width != size[0]
+        exact = exact_reduction(size, (width, height)) > 0
         out = self._reformatter.reformat(frame, width, height, "bgra" if bgrx else "bgr24",
                                          interpolation=Interpolation.AREA if exact else Interpolation.BILINEAR)
         image = out.to_ndarray()
@@ -125,7 +126,7 @@ class AvSource:
             image = np.ascontiguousarray(image)
         return image, size
 
-    def picture(self) -> Callable[[], np.ndarray | None]:
+    def last_picture(self) -> Callable[[], np.ndarray | None]:
         """Converts the last decoded picture to full-resolution BGR when called (snapshots only; any thread)."""
         last = self._last
         return lambda: last.to_ndarray(format="bgr24") if last is not None else None

@@ -11,6 +11,7 @@ URL schemes:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -20,6 +21,7 @@ import cv2
 import numpy as np
 
 from media.capture.av_source import AvSource, AvSourceError
+from media.capture.bgr_source import BgrSource, Fit
 from media.capture.ffmpeg_options import http_options, rtsp_options
 from media.capture.probe import Unreachable, probe_rtsp, probe_tcp
 from media.capture.synthetic import SyntheticSource
@@ -31,18 +33,20 @@ class SourceError(Exception):
 
 class VideoSource(Protocol):
     def read(self) -> np.ndarray | None:
-        """Blocks until the next frame is decoded and returns it as BGR; None when the stream failed.
-        One call into the decoder: each call releases and retakes the GIL, which costs more than the
-        call itself when 16 readers and the GUI all want it (measured: ~0.1 ms of CPU per extra call)."""
+        """Blocks until the next frame is decoded and returns it as full-size BGR; None when the stream
+        failed. One call into the decoder: each call releases and retakes the GIL, which costs more than
+        the call itself when 16 readers and the GUI all want it (measured: ~0.1 ms of CPU per extra call)."""
+
+    def read_scaled(self, fit: Fit | None, bgrx: bool) -> tuple[np.ndarray, tuple[int, int]] | None:
+        """Like read(), scaled to ``fit(its size)`` and as BGRX when ``bgrx``; with the picture's own size."""
 
     def grab(self) -> bool:
         """Blocks until the next frame is decoded but does not convert it (a reader catching up)."""
 
+    def last_picture(self) -> Callable[[], np.ndarray | None]:
+        """Gives the last picture read at full resolution as BGR when called (snapshots; any thread)."""
+
     def close(self) -> None: ...
-
-
-def read(source: VideoSource) -> np.ndarray | None:
-    return source.read()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,7 @@ def parse_size(text: str | None, default: tuple[int, int]) -> tuple[int, int]:
     return int(w), int(h)
 
 
-class DeviceSource:
+class DeviceSource(BgrSource):
     """A local capture device through OpenCV (V4L2 on Linux, DirectShow/MSMF on Windows)."""
 
     def __init__(self, capture: cv2.VideoCapture) -> None:

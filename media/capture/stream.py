@@ -8,10 +8,8 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-import cv2
 import numpy as np
 
-from media.capture.av_source import AvSource
 from media.capture.health import Backoff, FreezeDetector, HealthConfig, StreamHealth, StreamState
 from media.capture.sources import VideoSource, open_source
 from media.frame_mailbox import FrameMailbox
@@ -47,16 +45,6 @@ def scaled_size(source: tuple[int, int], target: tuple[int, int]) -> tuple[int, 
     return fw, fh
 
 
-def _interpolation(source: tuple[int, int], scaled: tuple[int, int]) -> int:
-    """Area averaging for integer reductions (no aliasing); at exactly 1/2 bilinear samples the same 2x2
-    average ~20% cheaper. Anything else: bilinear."""
-    d = source[0] // scaled[0]
-    exact = source[0] == scaled[0] * d and source[1] == scaled[1] * d
-    if not exact or d == 2:
-        return cv2.INTER_LINEAR
-    return cv2.INTER_AREA
-
-
 def fits_cropped(image: tuple[int, int], tile: tuple[int, int]) -> bool:
     """True when ``image`` is at most CROP_TOLERANCE larger than the fit in ``tile`` (paint it unscaled)."""
     fw, fh = fit_size(image, tile)
@@ -79,8 +67,7 @@ class CaptureStream:
         # conversion runs here, on the reader thread, after scaling down.
         self.bgrx = bgrx
         self._target = target_size
-        self._full: np.ndarray | None = None
-        self._picture: Callable[[], np.ndarray | None] | None = None  # converts the newest picture on demand
+        self._picture: Callable[[], np.ndarray | None] | None = None  # gives the newest full picture
         self.skipped = 0  # frames decoded but not shown because the reader had fallen behind
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"capture {self.name}", daemon=True)
@@ -104,8 +91,8 @@ class CaptureStream:
 
     def latest_full_frame(self) -> np.ndarray | None:
         """The newest frame at the source's resolution (for snapshots)."""
-        full, picture = self._full, self._picture
-        return full if full is not None or picture is None else picture()
+        picture = self._picture
+        return picture() if picture is not None else None
 
     def state(self, now: float | None = None) -> StreamState:
         return self.health.state(time.monotonic() if now is None else now)
@@ -136,7 +123,7 @@ class CaptureStream:
                 delay = backoff.next()
                 self.health.failed(time.monotonic(), self.health.error or "stream ended", delay)
                 self._stop.wait(delay)
-        self._full = self._picture = None
+        self._picture = None
         self.mailbox.clear()
         self.health.closed()
 
@@ -154,19 +141,14 @@ class CaptureStream:
                       and (instant - BACKLOG_FRAMES) % MAX_SKIPPED != MAX_SKIPPED - 1)
             asked, cpu_before = time.monotonic(), time.thread_time()
             image = None
-            scaled_already = False
-            target = self._target
             if behind:
                 ok = source.grab()
-            elif isinstance(source, AvSource):  # converts and scales in one pass, at the picture's own size
+            else:
+                target = self._target
                 got = source.read_scaled(None if target is None else partial(scaled_size, target=target), self.bgrx)
                 ok = got is not None
                 if got is not None:
                     image, size = got
-                    scaled_already = True
-            else:
-                image = source.read()
-                ok = image is not None
             now = time.monotonic()
             if not ok:
                 self.health.failed(now, "stream ended", None)
@@ -181,19 +163,7 @@ class CaptureStream:
             if first:
                 backoff.reset()
                 first = False
-            if scaled_already:
-                assert isinstance(source, AvSource)
-                self._full, self._picture = None, source.picture()
-            else:
-                h, w = image.shape[:2]
-                size = (w, h)
-                self._full, self._picture = image, None
-                if target is not None:
-                    scaled = scaled_size(size, target)
-                    if scaled != size:
-                        image = cv2.resize(image, scaled, interpolation=_interpolation(size, scaled))
-                if self.bgrx:
-                    image = cv2.cvtColor(image, cv2.COLOR_BGR2BGRA)
+            self._picture = source.last_picture()
             frozen = freeze.feed(image, now)
             self.health.frame(now, frozen, size)
             self.mailbox.put(image, size, now)

@@ -13,6 +13,7 @@ from datetime import datetime
 import cv2
 import numpy as np
 
+from media.capture.bgr_source import BgrSource
 from media.capture.frame_code import burn_code
 
 
@@ -53,7 +54,7 @@ class SyntheticPicture:
         return img
 
 
-class SyntheticSource:
+class SyntheticSource(BgrSource):
     """A live source of SyntheticPicture frames paced at the requested rate.
 
     ``freeze_after`` (seconds) keeps returning the same picture after that time: a frozen camera.
