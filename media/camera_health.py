@@ -87,6 +87,18 @@ class CameraFaultMonitor:
         """Stops watching a camera (its stream was closed); a raised fault stays open at the hub."""
         self._cameras.pop(camera_id, None)
 
+    def pause(self, camera_id: str) -> None:
+        """Nothing watches the camera for now. A bad spell not yet raised is dropped (its debounce starts
+        again when the camera is seen bad again), but a raised fault stays raised here, so seeing the
+        camera bad again raises no second fault and seeing it live long enough still records recovery."""
+        cam = self._cameras.get(camera_id)
+        if cam is None:
+            return
+        if not cam.raised:
+            del self._cameras[camera_id]
+        else:
+            cam.good_since = None  # a live spell has to be seen whole
+
     def watched(self) -> list[str]:
         return list(self._cameras)
 

@@ -78,3 +78,25 @@ def test_connecting_is_no_evidence_and_forget_stops_watching() -> None:
     monitor.observe("cam01", StreamState.OFFLINE, 105)
     monitor.observe("cam01", StreamState.OFFLINE, 114)
     assert sink.raised == []
+
+
+def test_pause_keeps_a_raised_fault_and_drops_a_pending_spell() -> None:
+    sink = RecordingSink()
+    monitor = CameraFaultMonitor(sink, POLICY)
+    feed(monitor, [(0, StreamState.OFFLINE), (12, StreamState.OFFLINE)])
+    assert len(sink.raised) == 1
+    monitor.pause("cam01")  # e.g. it left the wall and the off-screen watch has not answered yet
+    assert monitor.faulted() == {"cam01": "offline"}
+    feed(monitor, [(20, StreamState.OFFLINE), (40, StreamState.OFFLINE)])
+    assert len(sink.raised) == 1  # the same fault, not a second one
+    feed(monitor, [(40, StreamState.LIVE), (44, StreamState.LIVE)])
+    monitor.pause("cam01")  # a live spell cut by a gap in watching does not count
+    feed(monitor, [(50, StreamState.LIVE), (60, StreamState.LIVE)])
+    assert [(c, a.timestamp()) for c, a in sink.recovered] == [("cam01", 50)]
+    # Not raised yet: a pause drops the bad spell, its debounce starts over.
+    feed(monitor, [(100, StreamState.OFFLINE), (108, StreamState.OFFLINE)])
+    monitor.pause("cam01")
+    feed(monitor, [(200, StreamState.OFFLINE), (209, StreamState.OFFLINE)])
+    assert len(sink.raised) == 1
+    monitor.observe("cam01", StreamState.OFFLINE, 210)
+    assert [s.timestamp() for _, _, s in sink.raised] == [0, 200]
