@@ -4,6 +4,11 @@
     panel.sig_snapshot.connect(attach_or_create_alert)      # (camera_id, png bytes)
     panel.show_camera(alert.camera_id, maximize=True)        # selecting an alert with a camera
     panel.shutdown()                                         # before the application quits
+
+Camera faults: a camera with an open stream on a visible tile is judged by its stream's health; every
+other camera by a ``CameraWatch`` that checks now and then whether it still answers (reachability only:
+a frozen picture needs decoding). Both feed one ``CameraFaultMonitor``, so the debounce and the
+flapping protection are the same, and a camera moving on or off the wall keeps its raised fault.
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from console.domain.geography import Camera
 from media.camera_health import CameraFaultMonitor, CameraFaultSink, FaultPolicy
-from media.capture import HealthConfig
+from media.camera_watch import CameraWatch
+from media.capture import HealthConfig, StreamState
 from ui.video.camera_list import CameraList
 from ui.video.layouts import LAYOUTS
 from ui.video.tour import PatrolTour, TourController, tours_from_groups
@@ -43,7 +49,8 @@ class VideoWallPanel(QWidget):
                  town_names: dict[str, str] | None = None, fault_sink: CameraFaultSink | None = None,
                  fault_policy: FaultPolicy | None = None, health_config: HealthConfig | None = None,
                  layout: str = "9", tours: list[PatrolTour] | None = None, dwell_s: float = 10.0,
-                 resume_after_s: float = 20.0) -> None:
+                 resume_after_s: float = 20.0, watch_interval_s: float = 30.0,
+                 watch_timeout_s: float = 2.0) -> None:
         super().__init__(parent)
         self.setObjectName("videoWallPanel")
         self.cameras = list(cameras)
@@ -53,6 +60,8 @@ class VideoWallPanel(QWidget):
         self._custom_tours = tours is not None
         self.tours = tours if tours is not None else tours_from_groups(self.cameras)
         self.fault_monitor = CameraFaultMonitor(fault_sink, fault_policy)
+        # Cameras without a stream on screen: probed off the GUI thread, read by on_fault_tick.
+        self.camera_watch = CameraWatch(self.cameras, interval_s=watch_interval_s, timeout_s=watch_timeout_s)
         self._full_screen_window: QWidget | None = None
         self._tour_state_text = ""
         self._tour_page: tuple[int, int] | None = None
@@ -62,6 +71,8 @@ class VideoWallPanel(QWidget):
         self._fault_timer.setInterval(1000)
         self._fault_timer.timeout.connect(self.on_fault_tick)
         self._fault_timer.start()
+        watch = self.camera_watch  # not self: the panel is gone when this runs
+        self.destroyed.connect(lambda *_args: watch.stop(timeout=0.0))  # no shutdown() call: its threads end anyway
         app = QCoreApplication.instance()
         if app is not None:  # reader threads are stopped even if nobody calls shutdown()
             app.aboutToQuit.connect(self.shutdown)
@@ -170,6 +181,7 @@ class VideoWallPanel(QWidget):
         self.cameras = list(cameras)
         self.wall.set_cameras(self.cameras)
         self.camera_list.set_cameras(self.cameras)
+        self.camera_watch.set_cameras(self.cameras)
         if not self._custom_tours:
             self.tour.stop()
             self.tours = tours_from_groups(self.cameras)
@@ -220,9 +232,10 @@ class VideoWallPanel(QWidget):
         return self._full_screen_window is not None
 
     def shutdown(self) -> None:
-        """Stops tours, timers and every reader thread (call before quitting)."""
+        """Stops tours, timers, the camera watch and every reader thread (call before quitting)."""
         self.tour.stop()
         self._fault_timer.stop()
+        self.camera_watch.stop()
         self.leave_full_screen()
         self.wall.shutdown()
 
@@ -265,14 +278,28 @@ class VideoWallPanel(QWidget):
     def on_fault_tick(self) -> None:
         now = time.time()
         mono = time.monotonic()
-        watched: set[str] = set()
+        on_screen: set[str] = set()
         for tile in self.wall.visible_tiles():
             if tile.camera is not None and tile.stream is not None:
-                watched.add(tile.camera.id)
+                on_screen.add(tile.camera.id)
                 self.fault_monitor.observe(tile.camera.id, tile.state(mono), now)
-        for camera_id in list(self.fault_monitor.watched()):
-            if camera_id not in watched:
-                self.fault_monitor.forget(camera_id)
+        self.camera_watch.set_excluded(on_screen)
+        # Started here, not in __init__: by the first tick the wall has opened its streams, so the cameras on
+        # screen are not probed needlessly (and a probe does not race a tile opening the same stream).
+        self.camera_watch.start()
+        verdicts = self.camera_watch.verdicts()
+        for camera_id, verdict in verdicts.items():
+            if camera_id not in on_screen:
+                self.fault_monitor.observe(camera_id, StreamState.LIVE if verdict.reachable else StreamState.OFFLINE,
+                                           now)
+        known = {camera.id for camera in self.cameras}
+        for camera_id in self.fault_monitor.watched():
+            if camera_id not in known:
+                self.fault_monitor.forget(camera_id)  # removed at the hub
+            elif camera_id not in on_screen and camera_id not in verdicts:
+                # Between sources (just left the wall, not probed yet) or unwatched (synthetic, device):
+                # a raised fault is kept, a pending bad spell starts over.
+                self.fault_monitor.pause(camera_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
