@@ -203,7 +203,9 @@ def test_cameras_arriving_later_fill_the_wall_and_the_tours(qtbot: QtBot, rtsp: 
         assert all(t.banner_text() == t.tr("Drop a camera here") for t in panel.wall.visible_tiles())
         panel.set_cameras(cameras_on(rtsp, 6))
         assert panel.wall.assignment() == ["cam01", "cam02", "cam03", "cam04"]
-        assert [panel.tour_combo.itemText(i) for i in range(panel.tour_combo.count())] == ["all", "group1", "group2"]
+        combo = panel.tour_combo
+        assert [combo.itemData(i) for i in range(combo.count())] == ["all", "group1", "group2"]
+        assert [combo.itemText(i) for i in range(combo.count())] == ["All cameras", "group1", "group2"]
         wait_live(qtbot, panel.wall.visible_tiles())
         panel.set_cameras(cameras_on(rtsp, 6)[2:])  # cam01 and cam02 removed at the hub
         assert panel.wall.assignment() == ["cam05", "cam06", "cam03", "cam04"]

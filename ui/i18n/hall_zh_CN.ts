@@ -2124,78 +2124,83 @@
 <context>
     <name>VideoWallPanel</name>
     <message>
-        <location filename="../video/panel.py" line="71" />
+        <location filename="../video/panel.py" line="83" />
         <source>Filter cameras</source>
         <translation>筛选摄像机</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="81" />
+        <location filename="../video/panel.py" line="93" />
         <source>%1 tiles</source>
         <translation>%1 画面</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="81" />
+        <location filename="../video/panel.py" line="93" />
         <source>1 tile</source>
         <translation>1 画面</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="91" />
+        <location filename="../video/panel.py" line="102" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="93" />
-        <location filename="../video/panel.py" line="243" />
+        <location filename="../video/panel.py" line="104" />
+        <location filename="../video/panel.py" line="265" />
         <source>Start tour</source>
         <translation>开始轮巡</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="97" />
+        <location filename="../video/panel.py" line="108" />
         <source>Previous page (PageUp)</source>
         <translation>上一页 (PageUp)</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="101" />
+        <location filename="../video/panel.py" line="112" />
         <source>Next page (PageDown)</source>
         <translation>下一页 (PageDown)</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="104" />
+        <location filename="../video/panel.py" line="115" />
         <source>Snapshot (F9)</source>
         <translation>截图 (F9)</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="107" />
+        <location filename="../video/panel.py" line="118" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="115" />
+        <location filename="../video/panel.py" line="126" />
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="118" />
+        <location filename="../video/panel.py" line="129" />
         <source>Tour</source>
         <translation>轮巡</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="197" />
+        <location filename="../video/panel.py" line="193" />
+        <source>All cameras</source>
+        <translation>全部摄像机</translation>
+    </message>
+    <message>
+        <location filename="../video/panel.py" line="218" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="243" />
+        <location filename="../video/panel.py" line="265" />
         <source>Stop tour</source>
         <translation>停止轮巡</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="244" />
+        <location filename="../video/panel.py" line="266" />
         <source>Touring</source>
         <translation>轮巡中</translation>
     </message>
     <message>
-        <location filename="../video/panel.py" line="244" />
+        <location filename="../video/panel.py" line="266" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>

@@ -54,6 +54,7 @@ class VideoWallPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("videoWallPanel")
         self.cameras = list(cameras)
+        self.town_names = dict(town_names or {})
         self.wall = VideoWall(self.cameras, health_config=health_config, town_names=town_names, layout=layout)
         self.camera_list = CameraList(self.cameras, town_names=town_names)
         self.tour = TourController(self.wall, self, dwell_s=dwell_s, resume_after_s=resume_after_s)
@@ -94,8 +95,7 @@ class VideoWallPanel(QWidget):
         self.layout_combo.setCurrentIndex(list(LAYOUTS).index(layout))
         self.layout_combo.currentIndexChanged.connect(self.on_layout_chosen)
         self.tour_combo = QComboBox()
-        for tour in self.tours:
-            self.tour_combo.addItem(tour.name, tour.name)
+        self._fill_tour_combo()
         self.dwell_spin = QDoubleSpinBox()
         self.dwell_spin.setRange(2, 600)
         self.dwell_spin.setValue(dwell_s)
@@ -185,9 +185,18 @@ class VideoWallPanel(QWidget):
         if not self._custom_tours:
             self.tour.stop()
             self.tours = tours_from_groups(self.cameras)
-            self.tour_combo.clear()
-            for tour in self.tours:
-                self.tour_combo.addItem(tour.name, tour.name)
+            self._fill_tour_combo()
+
+    def tour_label(self, name: str) -> str:
+        """What the tour selector shows for a tour (its camera group): "all" and town ids read as words."""
+        if name == "all":
+            return self.tr("All cameras")
+        return self.town_names.get(name, name)
+
+    def _fill_tour_combo(self) -> None:
+        self.tour_combo.clear()
+        for tour in self.tours:
+            self.tour_combo.addItem(self.tour_label(tour.name), tour.name)  # the data stays the group id
 
     def set_fault_sink(self, sink: CameraFaultSink | None) -> None:
         self.fault_monitor.sink = sink
