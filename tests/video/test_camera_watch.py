@@ -67,6 +67,48 @@ def test_a_port_that_never_answers_is_unreachable_within_the_timeout(silent_port
     assert 0.45 <= took < 1.0, took
 
 
+@pytest.fixture
+def answering_server() -> Iterator[tuple[int, list[bytes]]]:
+    """A real RTSP-speaking socket that reads a request and sends the next canned answer (what the test
+    server cannot say: 401, a stream description without video). Yields its port and the requests seen."""
+    answers = [b"RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Digest realm=\"cam\", nonce=\"1\"\r\n\r\n"]
+    sdp = b"v=0\r\ns=audio only\r\nm=audio 0 RTP/AVP 0\r\n"
+    answers.append(b"RTSP/1.0 200 OK\r\nCSeq: 1\r\nContent-Type: application/sdp\r\nContent-Length: "
+                   + str(len(sdp)).encode() + b"\r\n\r\n" + sdp)
+    seen: list[bytes] = []
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(4)
+    server.settimeout(5)
+
+    def serve() -> None:
+        for answer in answers:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            with conn:
+                seen.append(conn.recv(4096))
+                conn.sendall(answer)
+
+    thread = threading.Thread(target=serve, name="canned-rtsp", daemon=True)
+    thread.start()
+    yield server.getsockname()[1], seen
+    server.close()
+    thread.join(5)
+
+
+def test_401_is_reachable_and_noted_and_no_video_is_unreachable(answering_server: tuple[int, list[bytes]]) -> None:
+    port, seen = answering_server
+    needs_login = check_camera(f"rtsp://admin:secret@127.0.0.1:{port}/cam01/main")
+    assert needs_login is not None and needs_login.reachable
+    assert "401" in needs_login.reason and "credentials" in needs_login.reason
+    assert seen[0].startswith(f"DESCRIBE rtsp://127.0.0.1:{port}/cam01/main RTSP/1.0\r\n".encode())
+    assert b"secret" not in seen[0]  # credentials never go on the request line
+    audio_only = check_camera(f"rtsp://127.0.0.1:{port}/cam01/main")
+    assert audio_only is not None and not audio_only.reachable and "no video" in audio_only.reason
+
+
 def test_other_sources(tmp_path: Path, silent_port: tuple[int, socket.socket]) -> None:
     clip = tmp_path / "clip.mp4"
     clip.write_bytes(b"\0")
