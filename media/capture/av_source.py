@@ -20,8 +20,6 @@ from av.video.reformatter import Interpolation, VideoReformatter
 
 from media.capture.bgr_source import Fit, exact_reduction
 
-OPEN_TIMEOUT_S = 4.0
-READ_TIMEOUT_S = 3.0
 # Damaged packets a stream may send in a row before the reader gives up and reconnects.
 MAX_BAD_PACKETS = 50
 # FFmpeg aligns picture lines to 64 bytes: 16 BGRX pixels.
@@ -33,7 +31,7 @@ class AvSourceError(Exception):
 
 
 class AvSource:
-    """Demuxes and decodes one stream on the caller's thread; every call may block up to the read timeout.
+    """Demuxes and decodes one stream on the caller's thread; a network call may block up to its I/O timeout.
 
     ``loop`` plays a file at its own rate from the start again at its end (demo and test cameras)."""
 
@@ -47,7 +45,8 @@ class AvSource:
 
     def _open(self) -> None:
         try:
-            self._container = av.open(self.url, options=self._options, timeout=(OPEN_TIMEOUT_S, READ_TIMEOUT_S))
+            # No PyAV timeout=: the network options carry FFmpeg's own (see ffmpeg_options.IO_TIMEOUT_S).
+            self._container = av.open(self.url, options=self._options)
         except (av.error.FFmpegError, OSError) as exc:
             raise AvSourceError(f"cannot open {self.url!r}: {exc}") from exc
         if not self._container.streams.video:
@@ -117,10 +116,12 @@ class AvSource:
             # A width FFmpeg pads to its line alignment would need a copy to become one contiguous
             # picture: widen by < 1% instead (958 -> 960), an invisible change of aspect.
             width += LINE_PIXELS - width % LINE_PIXELS
-        # Exact reductions average whole pixels (area); other sizes: bilinear.
+        # Exact reductions average whole pixels (area); other sizes: bilinear. One thread: swscale's
+        # default starts a pool per context and wakes it for every picture (~3 thread switches a frame).
         exact = exact_reduction(size, (width, height)) > 0
         out = self._reformatter.reformat(frame, width, height, "bgra" if bgrx else "bgr24",
-                                         interpolation=Interpolation.AREA if exact else Interpolation.BILINEAR)
+                                         interpolation=Interpolation.AREA if exact else Interpolation.BILINEAR,
+                                         threads=1)
         image = out.to_ndarray()
         if not image.flags.c_contiguous:  # padded lines: Qt paints from one contiguous buffer
             image = np.ascontiguousarray(image)
