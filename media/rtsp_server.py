@@ -148,12 +148,16 @@ def concat(parts: Iterable[Path], name: str, folder: Path | None = None) -> Path
 class RtspServer:
     """The server process: start, stop and restart it (same port) from tests; one timeline for all."""
 
-    def __init__(self, mounts: dict[str, Path], *, port: int = 0, fps: int = 25) -> None:
+    def __init__(self, mounts: dict[str, Path], *, port: int = 0, fps: int = 25,
+                 phases: dict[str, float] | None = None) -> None:
+        """``phases``: per mount, a fraction of a frame period its frames are sent after the timeline's
+        (independent cameras do not send their frames in the same millisecond); default 0 for all."""
         if not gstreamer_available():
             raise RtspServerError(
                 "GStreamer's RTSP server is missing: install python3-gi, gir1.2-gst-rtsp-server-1.0 and "
                 "gstreamer1.0-plugins-base/good/bad (scripts/system-deps.sh does)")
-        self.mounts = {(m if m.startswith("/") else "/" + m): Path(p) for m, p in mounts.items()}
+        self.mounts = {self._mount(m): Path(p) for m, p in mounts.items()}
+        self.phases = {self._mount(m): float(f) % 1.0 for m, f in (phases or {}).items()}
         self.port = port
         self.fps = fps
         self.t0 = 0.0
@@ -162,7 +166,8 @@ class RtspServer:
     def start(self, timeout: float = 15.0) -> RtspServer:
         if self._proc is not None:
             return self
-        config = {"port": self.port, "fps": self.fps, "mounts": {m: str(p) for m, p in self.mounts.items()}}
+        config = {"port": self.port, "fps": self.fps, "mounts": {m: str(p) for m, p in self.mounts.items()},
+                  "phases": self.phases}
         deadline = time.monotonic() + timeout
         while True:
             proc = subprocess.Popen([GST_PYTHON, str(SERVER_SCRIPT), json.dumps(config)], stdin=subprocess.PIPE,
@@ -207,12 +212,18 @@ class RtspServer:
         scheme = "rtsp+udp" if transport == "udp" else "rtsp"
         return f"{scheme}://127.0.0.1:{self.port}/{mount.lstrip('/')}"
 
-    def send_time(self, counter: int, frames: int, now: float | None = None) -> float:
-        """Wall-clock time when the frame showing ``counter`` (of a ``frames``-long clip) was sent."""
+    @staticmethod
+    def _mount(path: str) -> str:
+        return path if path.startswith("/") else "/" + path
+
+    def send_time(self, counter: int, frames: int, now: float | None = None, mount: str = "") -> float:
+        """Wall-clock time when the frame showing ``counter`` (of a ``frames``-long clip) was sent on
+        ``mount`` (its phase; the timeline's when not given)."""
         now = time.time() if now is None else now
-        n_now = int((now - self.t0) * self.fps)
+        phase = self.phases.get(self._mount(mount), 0.0) if mount else 0.0
+        n_now = int((now - self.t0) * self.fps - phase)
         n = n_now - ((n_now - counter) % frames)
-        return self.t0 + n / self.fps
+        return self.t0 + (n + phase) / self.fps
 
     def __enter__(self) -> RtspServer:
         return self.start()
