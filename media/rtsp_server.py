@@ -205,6 +205,11 @@ class RtspServer:
         return self.start()
 
     @property
+    def pid(self) -> int | None:
+        """The server process's id while it runs (tests pause it to play a hung camera)."""
+        return self._proc.pid if self._proc is not None else None
+
+    @property
     def running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import time
 from collections.abc import Iterator
@@ -10,6 +12,7 @@ import numpy as np
 import pytest
 
 from media.capture import CaptureStream, StreamState, parse_url
+from media.capture.ffmpeg_options import IO_TIMEOUT_S
 from media.capture.frame_code import read_code
 from media.capture.health import Backoff, FreezeDetector
 from media.rtsp_server import RtspServer
@@ -167,3 +170,24 @@ def test_a_silent_camera_does_not_hold_up_the_others(rtsp: RtspServer, streams: 
         assert "RTSP" in hung.health.error or "unreachable" in hung.health.error
     finally:
         silent.close()
+
+
+def test_a_camera_that_hangs_mid_stream_goes_offline_within_the_io_timeout(
+        clips: Clips, streams: list[CaptureStream]) -> None:
+    # The connection stays open but nothing more arrives (a hung camera or a dead switch port): FFmpeg's
+    # own I/O timeout must end the read, or the tile would say "stalled" forever and never reconnect.
+    # FFmpeg's RTSP reader gives up after its second silent timeout (measured: 6.2 s with 3 s).
+    with RtspServer({"/cam": clips.sub}) as server:
+        stream = CaptureStream(server.url("/cam"), config=FAST_HEALTH).start()
+        streams.append(stream)
+        wait_for(lambda: stream.state() is StreamState.LIVE, 5, "live")
+        pid = server.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            hung_at = time.monotonic()
+            wait_for(lambda: stream.state() is StreamState.OFFLINE, 2 * IO_TIMEOUT_S + 3, "offline after the I/O timeout")
+            assert time.monotonic() - hung_at >= IO_TIMEOUT_S - 0.5  # stalled first: no give-up on a hiccup
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        wait_for(lambda: stream.state() is StreamState.LIVE, 10, "live again")
