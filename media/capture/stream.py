@@ -10,6 +10,7 @@ from functools import partial
 
 import numpy as np
 
+from media.capture.frame_memory import keep_frame_buffers
 from media.capture.health import Backoff, FreezeDetector, HealthConfig, StreamHealth, StreamState
 from media.capture.sources import VideoSource, open_source
 from media.frame_mailbox import FrameMailbox
@@ -74,6 +75,7 @@ class CaptureStream:
 
     # -- control, from any thread
     def start(self) -> CaptureStream:
+        keep_frame_buffers()
         self._thread.start()
         return self
 
