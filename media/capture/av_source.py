@@ -19,6 +19,7 @@ from av.video.frame import VideoFrame
 from av.video.reformatter import Interpolation, VideoReformatter
 
 from media.capture.bgr_source import Fit, exact_reduction
+from media.capture.i420_scaler import I420Scaler
 
 # Damaged packets a stream may send in a row before the reader gives up and reconnects.
 MAX_BAD_PACKETS = 50
@@ -40,6 +41,7 @@ class AvSource:
         self._options = options
         self._loop = loop
         self._reformatter = VideoReformatter()
+        self._i420 = I420Scaler()  # scales 4:2:0 pictures to tiles: cheaper than swscale's scaled path
         self._last: VideoFrame | None = None
         self._open()
 
@@ -112,10 +114,14 @@ class AvSource:
         self._last = frame
         size = (frame.width, frame.height)
         width, height = fit(size) if fit is not None else size
-        if bgrx and width % LINE_PIXELS and (width + LINE_PIXELS) <= width * 1.01:
+        if bgrx and (width, height) != size and self._i420.accepts(frame):
+            return self._i420.to_bgrx(frame, width, height), size
+        pad = -width % LINE_PIXELS
+        if bgrx and pad and width + pad <= width * 1.01:
             # A width FFmpeg pads to its line alignment would need a copy to become one contiguous
-            # picture: widen by < 1% instead (958 -> 960), an invisible change of aspect.
-            width += LINE_PIXELS - width % LINE_PIXELS
+            # picture (2 MB a frame for a 958-wide tile): widen by < 1% instead (958 -> 960), an
+            # invisible change of aspect.
+            width += pad
         # Exact reductions average whole pixels (area); other sizes: bilinear. One thread: swscale's
         # default starts a pool per context and wakes it for every picture (~3 thread switches a frame).
         exact = exact_reduction(size, (width, height)) > 0

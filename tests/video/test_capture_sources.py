@@ -1,13 +1,17 @@
-"""The other real sources: HTTP MJPEG (ffmpeg as the camera's web server) and a looping video file."""
+"""The other real sources (HTTP MJPEG with ffmpeg as the camera's web server, a looping video file) and how
+a file's pictures are scaled and converted for a tile."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
 import time
+from functools import partial
 from pathlib import Path
 
-from media.capture import CaptureStream, StreamState
+import numpy as np
+
+from media.capture import CaptureStream, StreamState, fits_cropped, open_source, scaled_size
 from media.capture.frame_code import read_code
 from media.rtsp_server import Content, encode
 from tests.video.conftest import FAST_HEALTH, Clips
@@ -66,3 +70,43 @@ def test_video_file_plays_at_its_rate_and_loops(tmp_path: Path) -> None:
     finally:
         missing.stop()
         missing.join(5)
+
+
+def tagged(clip: Path, out: Path, *, matrix: int) -> Path:
+    """A copy of an H.264 clip whose stream says it uses colour matrix ``matrix`` (1 = BT.709); no re-encode."""
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-i", str(clip), "-c", "copy", "-bsf:v",
+                    f"h264_metadata=colour_primaries={matrix}:transfer_characteristics={matrix}:"
+                    f"matrix_coefficients={matrix}", "-f", "h264", str(out)], check=True)
+    return out
+
+
+def test_tile_pictures_are_contiguous_and_keep_the_colours_the_stream_names(clips: Clips, tmp_path: Path) -> None:
+    # A 2x2 wall on a 1920x1080 screen has 959x539 tiles: 720p fits them at 958x539.
+    fit = partial(scaled_size, target=(959, 539))
+    untagged = open_source(str(clips.main))
+    hd = open_source(str(tagged(clips.main, tmp_path / "bt709.h264", matrix=1)))
+    try:
+        got, got_hd = untagged.read_scaled(fit, True), hd.read_scaled(fit, True)
+        assert got is not None and got_hd is not None
+        (image, size), (image_hd, size_hd) = got, got_hd
+        assert size == size_hd == (1280, 720)
+        # 4:2:0 scaled by OpenCV: even sizes (one line more, cropped when painted).
+        assert image.shape == (540, 958, 4) and image.flags.c_contiguous
+        # A BT.709 stream goes through swscale, which pads lines to 960 pixels: widened by 2 pixels
+        # instead of copying every picture to make it contiguous.
+        assert image_hd.shape == (539, 960, 4) and image_hd.flags.c_contiguous
+        assert fits_cropped((958, 540), (959, 539)) and fits_cropped((960, 539), (959, 539))
+        # The same pixels read as BT.709 are another colour than read as BT.601 (the green test picture
+        # shifts by several levels): the tag was honoured, not ignored.
+        centre = (slice(200, 340), slice(400, 560))
+        shift = np.abs(image_hd[centre][..., :3].astype(int).mean((0, 1)) - image[centre][..., :3].astype(int).mean((0, 1)))
+        assert shift.max() > 4, shift
+        # A height whose half is odd (662: the chroma planes are 331 lines) still converts.
+        odd = untagged.read_scaled(partial(scaled_size, target=(1177, 662)), True)
+        assert odd is not None and odd[0].shape == (662, 1178, 4)
+        # Same size as the source: converted only, never scaled.
+        full = untagged.read_scaled(None, True)
+        assert full is not None and full[0].shape == (720, 1280, 4)
+    finally:
+        untagged.close()
+        hd.close()
