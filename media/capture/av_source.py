@@ -21,6 +21,8 @@ from av.video.reformatter import Interpolation, VideoReformatter
 from media.capture.bgr_source import Fit, exact_reduction
 from media.capture.i420_scaler import I420Scaler
 
+# Opening (connecting, RTSP's DESCRIBE/SETUP/PLAY and the first packets) may take this long at most.
+OPEN_TIMEOUT_S = 4.0
 # Damaged packets a stream may send in a row before the reader gives up and reconnects.
 MAX_BAD_PACKETS = 50
 # FFmpeg aligns picture lines to 64 bytes: 16 BGRX pixels.
@@ -47,8 +49,10 @@ class AvSource:
 
     def _open(self) -> None:
         try:
-            # No PyAV timeout=: the network options carry FFmpeg's own (see ffmpeg_options.IO_TIMEOUT_S).
-            self._container = av.open(self.url, options=self._options)
+            # PyAV's deadline for the open only: a server that answers PLAY and then sends nothing kept a
+            # tile "connecting" for ~11 s under FFmpeg's I/O timeout alone. None for reads: PyAV would
+            # take the GIL on every poll of every read (see ffmpeg_options.IO_TIMEOUT_S).
+            self._container = av.open(self.url, options=self._options, timeout=(OPEN_TIMEOUT_S, None))
         except (av.error.FFmpegError, OSError) as exc:
             raise AvSourceError(f"cannot open {self.url!r}: {exc}") from exc
         if not self._container.streams.video:

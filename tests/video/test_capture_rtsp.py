@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import threading
 import time
 from collections.abc import Iterator
 
@@ -12,6 +13,7 @@ import numpy as np
 import pytest
 
 from media.capture import CaptureStream, StreamState, parse_url
+from media.capture.av_source import OPEN_TIMEOUT_S
 from media.capture.ffmpeg_options import IO_TIMEOUT_S
 from media.capture.frame_code import read_code
 from media.capture.health import Backoff, FreezeDetector
@@ -191,3 +193,85 @@ def test_a_camera_that_hangs_mid_stream_goes_offline_within_the_io_timeout(
         finally:
             os.kill(pid, signal.SIGCONT)
         wait_for(lambda: stream.state() is StreamState.LIVE, 10, "live again")
+
+
+class HungRtspServer:
+    """An RTSP server that answers requests properly up to ``last`` (OPTIONS, DESCRIBE with H.264 video,
+    SETUP, PLAY) and then nothing more, no media either: a camera that hung half-way. Serves each
+    connection on its own thread."""
+
+    SDP = ("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=hung\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+           "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:track1\r\n")
+
+    def __init__(self, last: str = "PLAY") -> None:
+        self.last = last
+        self.asked: list[str] = []
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        data = b""
+        answered: list[str] = []  # on this connection: every new one starts afresh
+        with conn:
+            while True:
+                try:
+                    chunk = conn.recv(4096)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                data += chunk
+                while b"\r\n\r\n" in data:
+                    head, data = data.split(b"\r\n\r\n", 1)
+                    lines = head.decode().split("\r\n")
+                    method = lines[0].split()[0]
+                    self.asked.append(method)
+                    if self.last in answered:
+                        continue  # hung: hears the request, never answers
+                    answered.append(method)
+                    cseq = next(line.split(":", 1)[1].strip() for line in lines if line.lower().startswith("cseq"))
+                    extra, body = "", ""
+                    if method == "OPTIONS":
+                        extra = "Public: OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN\r\n"
+                    elif method == "DESCRIBE":
+                        body = self.SDP
+                        extra = f"Content-Type: application/sdp\r\nContent-Length: {len(body)}\r\n"
+                    elif method == "SETUP":
+                        extra = "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\nSession: 12345678\r\n"
+                    elif method == "PLAY":
+                        extra = "Session: 12345678\r\n"
+                    conn.sendall(f"RTSP/1.0 200 OK\r\nCSeq: {cseq}\r\n{extra}\r\n{body}".encode())
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.mark.parametrize("last", ["DESCRIBE", "PLAY"])
+def test_a_camera_that_hangs_half_way_through_the_handshake_goes_offline_and_is_retried(
+        streams: list[CaptureStream], last: str) -> None:
+    # It answers up to ``last`` and then nothing (after PLAY: no media). FFmpeg's I/O timeout (at most two
+    # in a row) and the open's own deadline end the attempt; the reader says so and tries again.
+    server = HungRtspServer(last)
+    try:
+        stream = CaptureStream(f"rtsp://127.0.0.1:{server.port}/cam", config=FAST_HEALTH).start()
+        streams.append(stream)
+        started = time.monotonic()
+        wait_for(lambda: last in server.asked, 5, f"{last} asked")
+        limit = min(2 * IO_TIMEOUT_S, OPEN_TIMEOUT_S + IO_TIMEOUT_S) + 2
+        wait_for(lambda: stream.state() is StreamState.OFFLINE, limit, "offline")
+        assert time.monotonic() - started < limit + 0.5
+        assert stream.health.error
+        wait_for(lambda: server.asked.count(last) >= 2, limit + 2, "a retry")
+    finally:
+        server.close()
