@@ -8,8 +8,9 @@ conversion at all is reported too):
   open  time from showing the 4x4 layout to all 16 tiles live (painted a frame)
   grid_aligned  the grid again with all 16 cameras sending their frames in the same millisecond (the worst
         case for 16 reader threads sharing one interpreter lock; its own ceilings measured the same way)
-Cameras are independent: each sends on its own phase of the frame period (seeded, so every run has the
-same phases); real cameras' clocks run free, so their frames do not arrive together.
+Cameras are independent: each is its own server process sending on its own phase of the frame period
+(seeded, so every run has the same phases); real cameras' clocks run free, so their frames do not
+arrive together.
 Latency: glass-to-glass from the frame's send time (a counter burned into the picture, sent on the
 server's timeline at the camera's phase) to the moment a tile paints it.
 Run: .venv/bin/python bench/wall.py [--seconds 8]
@@ -25,6 +26,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -148,8 +150,9 @@ def ceilings(urls: list[str], seconds: float, name: str) -> dict[str, dict[str, 
     return out
 
 
-def run_wall(app: QApplication, server: RtspServer, cameras: list[Camera], layout: str, size: tuple[int, int],
-             seconds: float) -> dict[str, float]:
+def run_wall(app: QApplication, servers: dict[int, RtspServer], cameras: list[Camera], layout: str,
+             size: tuple[int, int], seconds: float) -> dict[str, float]:
+    """``servers`` by port: a painted frame's send time is on its camera's server's timeline."""
     wall = VideoWall(cameras, layout=layout)
     wall.resize(*size)
     lat: list[float] = []
@@ -159,8 +162,8 @@ def run_wall(app: QApplication, server: RtspServer, cameras: list[Camera], layou
         def probe(frame: Frame) -> None:
             if measuring[0]:
                 now = time.time()
-                mount = urlsplit(tile.url or "").path
-                lat.append((now - server.send_time(read_code(frame.image), FRAMES, now, mount)) * 1000)
+                server = servers[urlsplit(tile.url or "").port or 0]
+                lat.append((now - server.send_time(read_code(frame.image), FRAMES, now)) * 1000)
         return probe
 
     for tile in wall.tiles:
@@ -217,31 +220,39 @@ def main() -> None:
     sub = encode(Content("bench", 640, 360, 25, FRAMES, camera_like=camera, bitrate_kbps=512 if camera else None))
     main_clip = encode(Content("bench", 1280, 720, 25, FRAMES, camera_like=camera,
                                bitrate_kbps=2048 if camera else None))
-    mounts = ({f"/sub{i:02d}": sub for i in range(16)} | {f"/main{i:02d}": main_clip for i in range(16)}
-              | {f"/aligned{i:02d}": sub for i in range(16)})
     rng = random.Random(2026)  # independent cameras: a phase each, the same in every run
-    phases = {m: rng.random() for m in mounts if not m.startswith("/aligned")}
+    configs = [({"/sub": sub, "/main": main_clip}, rng.random()) for _ in range(16)]
+    configs.append(({f"/aligned{i:02d}": sub for i in range(16)}, 0.0))  # all 16 in the same millisecond
     keep_frame_buffers()  # as every capture stream does: the ceilings' readers get the same memory behaviour
     app = QApplication.instance() or QApplication(sys.argv)
-    with RtspServer(mounts, phases=phases) as server:
-        def cameras(prefix: str) -> list[Camera]:
-            return [Camera(f"c{i:02d}", f"Camera {i:02d}", server.url(f"/main{i:02d}"), "t",
-                           server.url(f"/{prefix}{i:02d}")) for i in range(16)]
-
-        grid_cams = cameras("sub")
+    with ExitStack() as stack:
+        # Started side by side (each takes ~0.5 s). Not concurrent.futures: bench/queue.py, next to this
+        # script, shadows the standard library's queue module it imports.
+        started = [RtspServer(mounts, phase=phase) for mounts, phase in configs]
+        for server in started:
+            stack.callback(server.stop)
+        starters = [threading.Thread(target=server.start) for server in started]
+        for t in starters:
+            t.start()
+        for t in starters:
+            t.join()
+        servers = {s.port: s for s in started}
+        grid_cams = [Camera(f"c{i:02d}", f"Camera {i:02d}", s.url("/main"), "t", s.url("/sub"))
+                     for i, s in enumerate(started[:16])]
         main_cams = grid_cams[:4]
         grid_dec = ceilings([c.sub_url or "" for c in grid_cams], args.seconds, "grid")
         log("grid: 4x4 wall")
-        grid = run_wall(app, server, grid_cams, "16", (1280, 720), args.seconds)
+        grid = run_wall(app, servers, grid_cams, "16", (1280, 720), args.seconds)
         log(f"  {grid}")
         main_dec = ceilings([c.url for c in main_cams], args.seconds, "main")
         log("main: 2x2 wall")
-        main_wall = run_wall(app, server, main_cams, "4", (1920, 1080), args.seconds)
+        main_wall = run_wall(app, servers, main_cams, "4", (1920, 1080), args.seconds)
         log(f"  {main_wall}")
-        aligned_cams = cameras("aligned")
+        aligned_cams = [Camera(f"a{i:02d}", f"Camera {i:02d}", started[16].url(f"/aligned{i:02d}"), "t",
+                               started[16].url(f"/aligned{i:02d}")) for i in range(16)]
         aligned_dec = ceilings([c.sub_url or "" for c in aligned_cams], args.seconds, "grid, aligned")
         log("grid, aligned: 4x4 wall")
-        aligned = run_wall(app, server, aligned_cams, "16", (1280, 720), args.seconds)
+        aligned = run_wall(app, servers, aligned_cams, "16", (1280, 720), args.seconds)
         log(f"  {aligned}")
 
     def ratio(wall: dict[str, float], dec: dict[str, dict[str, float]], *hows: str) -> float:

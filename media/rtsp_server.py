@@ -148,16 +148,15 @@ def concat(parts: Iterable[Path], name: str, folder: Path | None = None) -> Path
 class RtspServer:
     """The server process: start, stop and restart it (same port) from tests; one timeline for all."""
 
-    def __init__(self, mounts: dict[str, Path], *, port: int = 0, fps: int = 25,
-                 phases: dict[str, float] | None = None) -> None:
-        """``phases``: per mount, a fraction of a frame period its frames are sent after the timeline's
-        (independent cameras do not send their frames in the same millisecond); default 0 for all."""
+    def __init__(self, mounts: dict[str, Path], *, port: int = 0, fps: int = 25, phase: float = 0.0) -> None:
+        """``phase``: a fraction of a frame period every frame is sent after the timeline's. Independent
+        cameras do not send their frames in the same millisecond: give each its own server and phase."""
         if not gstreamer_available():
             raise RtspServerError(
                 "GStreamer's RTSP server is missing: install python3-gi, gir1.2-gst-rtsp-server-1.0 and "
                 "gstreamer1.0-plugins-base/good/bad (scripts/system-deps.sh does)")
         self.mounts = {self._mount(m): Path(p) for m, p in mounts.items()}
-        self.phases = {self._mount(m): float(f) % 1.0 for m, f in (phases or {}).items()}
+        self.phase = float(phase) % 1.0
         self.port = port
         self.fps = fps
         self.t0 = 0.0
@@ -167,7 +166,7 @@ class RtspServer:
         if self._proc is not None:
             return self
         config = {"port": self.port, "fps": self.fps, "mounts": {m: str(p) for m, p in self.mounts.items()},
-                  "phases": self.phases}
+                  "phase": self.phase}
         deadline = time.monotonic() + timeout
         while True:
             proc = subprocess.Popen([GST_PYTHON, str(SERVER_SCRIPT), json.dumps(config)], stdin=subprocess.PIPE,
@@ -221,14 +220,12 @@ class RtspServer:
     def _mount(path: str) -> str:
         return path if path.startswith("/") else "/" + path
 
-    def send_time(self, counter: int, frames: int, now: float | None = None, mount: str = "") -> float:
-        """Wall-clock time when the frame showing ``counter`` (of a ``frames``-long clip) was sent on
-        ``mount`` (its phase; the timeline's when not given)."""
+    def send_time(self, counter: int, frames: int, now: float | None = None) -> float:
+        """Wall-clock time when the frame showing ``counter`` (of a ``frames``-long clip) was sent."""
         now = time.time() if now is None else now
-        phase = self.phases.get(self._mount(mount), 0.0) if mount else 0.0
-        n_now = int((now - self.t0) * self.fps - phase)
+        n_now = int((now - self.t0) * self.fps - self.phase)
         n = n_now - ((n_now - counter) % frames)
-        return self.t0 + (n + phase) / self.fps
+        return self.t0 + (n + self.phase) / self.fps
 
     def __enter__(self) -> RtspServer:
         return self.start()

@@ -4,8 +4,9 @@ Run by Debian's /usr/bin/python3 (python3-gi is not in the project's venv), neve
     /usr/bin/python3 media/rtsp_server_gst.py '{"port": 8554, "fps": 25, "mounts": {"/cam01": "a.h264"}}'
 Prints one JSON line {"port": ..., "t0": ...} when it listens. Every mount follows one global timeline:
 access unit i of a file is sent at t0 + (k * frames + i + phase) / fps (wall clock), so a client that reads
-the frame counter burned into the picture knows when that frame was sent. ``phases`` (a fraction of a frame
-period per mount, default 0) shift mounts apart the way independent cameras are.
+the frame counter burned into the picture knows when that frame was sent. ``phase`` (a fraction of a frame
+period, default 0) shifts the whole timeline: independent cameras are one server each, each its own
+phase (several phases in one process made ~1 in 100 new clients get no media at all; one is reliable).
 The files are Annex B H.264 with an access unit delimiter before each frame (x264 aud=1).
 """
 
@@ -47,9 +48,8 @@ def is_idr(au):
 
 
 class Mount:
-    def __init__(self, path, data, phase=0.0):
+    def __init__(self, path, data):
         self.path = path
-        self.phase = phase
         self.units = split_access_units(data)
         self.idr = [is_idr(u) for u in self.units]
         self.src = None  # the appsrc of the live shared media, if a client is watching
@@ -72,10 +72,10 @@ class Server:
         self.server.set_address(config.get("address", "127.0.0.1"))
         self.server.set_service(str(config.get("port", 0)))
         points = self.server.get_mount_points()
-        phases = config.get("phases", {})
+        self.phase = float(config.get("phase", 0.0)) % 1.0
         for path, filename in config["mounts"].items():
             with open(filename, "rb") as f:
-                mount = Mount(path, f.read(), float(phases.get(path, 0.0)) % 1.0)
+                mount = Mount(path, f.read())
             self.mounts[path] = mount
             factory = GstRtspServer.RTSPMediaFactory()
             factory.set_launch(
@@ -101,21 +101,20 @@ class Server:
                 mount.src = None
 
     def feed(self):
-        """One thread paces every mount on the shared timeline, mounts of one phase together."""
-        phases = sorted({m.phase for m in self.mounts.values()})
-        n = max(0, int((time.time() - self.t0) * self.fps))
+        """One thread paces every mount on the shared timeline."""
+        n = max(0, int((time.time() - self.t0) * self.fps - self.phase))
         while True:
-            for phase in phases:
-                due = self.t0 + (n + phase) / self.fps
-                delay = due - time.time()
-                if delay > 0:
-                    time.sleep(delay)
-                with self.lock:
-                    live = [(m, m.src) for m in self.mounts.values() if m.src is not None and m.phase == phase]
-                self.send(n, live)
+            due = self.t0 + (n + self.phase) / self.fps
+            delay = due - time.time()
+            if delay > 0:
+                time.sleep(delay)
+            elif delay < -1.0:  # fell far behind (suspended): jump to now
+                n = int((time.time() - self.t0) * self.fps - self.phase)
+                continue
+            with self.lock:
+                live = [(m, m.src) for m in self.mounts.values() if m.src is not None]
+            self.send(n, live)
             n += 1
-            if time.time() - (self.t0 + n / self.fps) > 1.0:  # fell far behind (suspended): jump to now
-                n = int((time.time() - self.t0) * self.fps)
 
     def send(self, n, live):
         """Pushes access unit n of each live mount (after what a new client needs to start decoding)."""
