@@ -170,6 +170,13 @@ class VideoTile(QWidget):
     # -- painting
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
+        try:
+            self._paint(p)
+        finally:
+            # A painter left active (an exception half-way) stops the window's painting for good.
+            p.end()
+
+    def _paint(self, p: QPainter) -> None:
         rect = self.rect()
         image, frame = self._image, self._frame
         if image is not None and frame is not None:
@@ -198,7 +205,6 @@ class VideoTile(QWidget):
         else:
             p.fillRect(rect, QColor(24, 26, 30))
         self._paint_overlay(p, rect, image is None)
-        p.end()
 
     def _paint_overlay(self, p: QPainter, rect: QRect, no_picture: bool) -> None:
         now = time.monotonic()
