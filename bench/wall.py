@@ -42,6 +42,7 @@ from console.domain.geography import Camera  # noqa: E402
 from media.capture.ffmpeg_options import rtsp_options  # noqa: E402
 from media.capture.frame_code import read_code  # noqa: E402
 from media.capture.frame_memory import keep_frame_buffers  # noqa: E402
+from media.capture.i420_scaler import single_threaded_opencv  # noqa: E402
 from media.capture.sources import VideoSource, open_source  # noqa: E402
 from media.frame_mailbox import Frame  # noqa: E402
 from media.rtsp_server import Content, RtspServer, encode  # noqa: E402
@@ -223,7 +224,9 @@ def main() -> None:
     rng = random.Random(2026)  # independent cameras: a phase each, the same in every run
     configs = [({"/sub": sub, "/main": main_clip}, rng.random()) for _ in range(16)]
     configs.append(({f"/aligned{i:02d}": sub for i in range(16)}, 0.0))  # all 16 in the same millisecond
-    keep_frame_buffers()  # as every capture stream does: the ceilings' readers get the same memory behaviour
+    # As every capture stream does, so the ceilings' readers run with the same process settings.
+    keep_frame_buffers()
+    single_threaded_opencv()
     app = QApplication.instance() or QApplication(sys.argv)
     with ExitStack() as stack:
         # Started side by side (each takes ~0.5 s). Not concurrent.futures: bench/queue.py, next to this

@@ -12,6 +12,7 @@ import numpy as np
 
 from media.capture.frame_memory import keep_frame_buffers
 from media.capture.health import Backoff, FreezeDetector, HealthConfig, StreamHealth, StreamState
+from media.capture.i420_scaler import single_threaded_opencv
 from media.capture.sources import VideoSource, open_source
 from media.frame_mailbox import FrameMailbox
 
@@ -76,6 +77,7 @@ class CaptureStream:
     # -- control, from any thread
     def start(self) -> CaptureStream:
         keep_frame_buffers()
+        single_threaded_opencv()
         self._thread.start()
         return self
 
