@@ -238,8 +238,14 @@ class MainWindow(QMainWindow):
 
     def _ensure_video_panel(self, cameras: list[Camera]) -> None:
         if self.video_panel is not None:
-            if [c.id for c in cameras] != [c.id for c in getattr(self.video_panel, "cameras", [])]:
-                self.video_panel.set_cameras(cameras)  # a reconnect with the same district leaves the wall be
+            # A reconnect with the same district leaves the wall be; a camera added, removed, renamed or
+            # moved to another address reaches the wall (which reopens only what changed) and the faults.
+            if list(cameras) != list(getattr(self.video_panel, "cameras", [])):
+                self.video_panel.set_cameras(cameras)
+                monitor = getattr(self.video_panel, "fault_monitor", None)
+                sink = getattr(monitor, "sink", None)
+                if sink is not None and hasattr(sink, "camera_names"):
+                    sink.camera_names = {c.id: c.name for c in cameras}
             return
         try:
             from ui.video import VideoWallPanel  # noqa: PLC0415 - optional module

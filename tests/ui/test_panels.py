@@ -56,3 +56,34 @@ def test_export_and_shift_report_from_the_file_menu(qtbot: Any, open_window: Any
     dialog = window.shift_report_dialog
     wait_for(qtbot, lambda: dialog.isVisible() and dialog.data is not None)
     dialog.close()
+
+
+def test_a_camera_changed_at_the_hub_reaches_the_wall_and_its_fault_reports(qtbot: Any, hub: Any) -> None:
+    pytest.importorskip("ui.video")
+    from console.domain.geography import Camera
+    from ui.app import open_main_window
+
+    window = open_main_window(hub.ws_url, "duty1", "pw", language="en", optional_panels=True)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        wait_for(qtbot, lambda: window.bridge.state == "connected")
+        wait_for(qtbot, lambda: window.video_panel is not None)
+        panel = window.video_panel
+        tile = next(t for t in panel.wall.visible_tiles() if t.camera is not None)
+        old = tile.camera
+        # The district as the hub sends it again, with this camera renamed and moved to another address.
+        moved = Camera(old.id, old.name + " (new pole)", old.url + "&moved=1", old.town,
+                       (old.sub_url or old.url) + "&moved=1", old.lat, old.lon, old.groups)
+        cameras = [moved if c.id == old.id else c for c in window.cameras]
+        towns = [{"id": k, "name": v} for k, v in window.town_names().items()]
+        window._on_district({"towns": towns, "cameras": [c.to_dict() for c in cameras]})
+        assert tile.camera == moved and tile.url is not None and tile.url.endswith("&moved=1")
+        assert panel.fault_monitor.sink.camera_names[old.id] == moved.name
+        # The same district again (a reconnect) leaves the open stream as it is.
+        stream = tile.stream
+        window._on_district({"towns": towns, "cameras": [c.to_dict() for c in cameras]})
+        assert tile.stream is stream
+    finally:
+        window.close()
+        window.bridge.shutdown()
