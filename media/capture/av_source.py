@@ -1,10 +1,10 @@
 """A network or file source read with PyAV (FFmpeg's libraries, as aiortc already ships them).
 
-Why not OpenCV here: OpenCV converts every decoded picture to BGR at the size the stream opened with,
-then the reader scales it again for its tile. PyAV hands over the decoder's own picture, so one
-swscale pass converts *and* scales it straight to the tile's size and pixel format; a camera that
-changes resolution mid-stream keeps its true size (OpenCV stretched it to the old one); the full
-picture is converted only when a snapshot asks for it.
+Why not OpenCV's capture here: it converts every decoded picture to BGR at the size the stream opened
+with, then the reader scales it again for its tile. PyAV hands over the decoder's own 4:2:0 picture,
+which goes to the tile's size and pixel format in one step (OpenCV on the three planes, or swscale for
+pictures tagged BT.709 or full range); a camera that changes resolution mid-stream keeps its true size
+(OpenCV's capture stretched it to the old one); the full picture is converted only for a snapshot.
 """
 
 from __future__ import annotations
@@ -49,9 +49,9 @@ class AvSource:
 
     def _open(self) -> None:
         try:
-            # PyAV's deadline for the open only: a server that answers PLAY and then sends nothing kept a
-            # tile "connecting" for ~11 s under FFmpeg's I/O timeout alone. None for reads: PyAV would
-            # take the GIL on every poll of every read (see ffmpeg_options.IO_TIMEOUT_S).
+            # PyAV's deadline bounds the whole open (connecting, DESCRIBE/SETUP/PLAY, the first packets)
+            # however data trickles in; FFmpeg's I/O timeout only bounds each silent wait. None for reads:
+            # PyAV would take the GIL on every poll of every read (see ffmpeg_options.IO_TIMEOUT_S).
             self._container = av.open(self.url, options=self._options, timeout=(OPEN_TIMEOUT_S, None))
         except (av.error.FFmpegError, OSError) as exc:
             raise AvSourceError(f"cannot open {self.url!r}: {exc}") from exc
