@@ -27,6 +27,7 @@ import threading
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -159,11 +160,15 @@ def run_wall(app: QApplication, servers: dict[int, RtspServer], cameras: list[Ca
     lat: list[float] = []
     measuring = [False]
 
+    @lru_cache(maxsize=64)
+    def server_of(url: str) -> RtspServer:  # the probe runs in every paint and counts as the wall's CPU
+        return servers[urlsplit(url).port or 0]
+
     def probe_for(tile: VideoTile) -> Callable[[Frame], None]:
         def probe(frame: Frame) -> None:
             if measuring[0]:
                 now = time.time()
-                server = servers[urlsplit(tile.url or "").port or 0]
+                server = server_of(tile.url or "")
                 lat.append((now - server.send_time(read_code(frame.image), FRAMES, now)) * 1000)
         return probe
 
@@ -251,8 +256,9 @@ def main() -> None:
         log("main: 2x2 wall")
         main_wall = run_wall(app, servers, main_cams, "4", (1920, 1080), args.seconds)
         log(f"  {main_wall}")
-        aligned_cams = [Camera(f"a{i:02d}", f"Camera {i:02d}", started[16].url(f"/aligned{i:02d}"), "t",
-                               started[16].url(f"/aligned{i:02d}")) for i in range(16)]
+        aligned_server = started[16]
+        aligned_cams = [Camera(f"a{i:02d}", f"Camera {i:02d}", aligned_server.url(f"/aligned{i:02d}"), "t",
+                               aligned_server.url(f"/aligned{i:02d}")) for i in range(16)]
         aligned_dec = ceilings([c.sub_url or "" for c in aligned_cams], args.seconds, "grid, aligned")
         log("grid, aligned: 4x4 wall")
         aligned = run_wall(app, servers, aligned_cams, "16", (1280, 720), args.seconds)

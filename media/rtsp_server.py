@@ -155,7 +155,7 @@ class RtspServer:
             raise RtspServerError(
                 "GStreamer's RTSP server is missing: install python3-gi, gir1.2-gst-rtsp-server-1.0 and "
                 "gstreamer1.0-plugins-base/good/bad (scripts/system-deps.sh does)")
-        self.mounts = {self._mount(m): Path(p) for m, p in mounts.items()}
+        self.mounts = {(m if m.startswith("/") else "/" + m): Path(p) for m, p in mounts.items()}
         self.phase = float(phase) % 1.0
         self.port = port
         self.fps = fps
@@ -215,10 +215,6 @@ class RtspServer:
     def url(self, mount: str, transport: str = "tcp") -> str:
         scheme = "rtsp+udp" if transport == "udp" else "rtsp"
         return f"{scheme}://127.0.0.1:{self.port}/{mount.lstrip('/')}"
-
-    @staticmethod
-    def _mount(path: str) -> str:
-        return path if path.startswith("/") else "/" + path
 
     def send_time(self, counter: int, frames: int, now: float | None = None) -> float:
         """Wall-clock time when the frame showing ``counter`` (of a ``frames``-long clip) was sent."""

@@ -6,7 +6,7 @@ Prints one JSON line {"port": ..., "t0": ...} when it listens. Every mount follo
 access unit i of a file is sent at t0 + (k * frames + i + phase) / fps (wall clock), so a client that reads
 the frame counter burned into the picture knows when that frame was sent. ``phase`` (a fraction of a frame
 period, default 0) shifts the whole timeline: independent cameras are one server each, each its own
-phase (several phases in one process made ~1 in 100 new clients get no media at all; one is reliable).
+phase (several phases in one process made ~1 in 150 new clients get no media at all; one is reliable).
 The files are Annex B H.264 with an access unit delimiter before each frame (x264 aud=1).
 """
 
@@ -113,23 +113,19 @@ class Server:
                 continue
             with self.lock:
                 live = [(m, m.src) for m in self.mounts.values() if m.src is not None]
-            self.send(n, live)
+            for mount, src in live:
+                i = n % len(mount.units)
+                if mount.need_idr:
+                    # A new client: send at once from the last keyframe up to now, so it can decode
+                    # (and the server can describe the stream) without waiting for the next keyframe.
+                    mount.need_idr = False
+                    k = i
+                    while not mount.idr[k % len(mount.units)] and i - k < len(mount.units):
+                        k -= 1
+                    for j in range(k, i):
+                        src.emit("push-buffer", Gst.Buffer.new_wrapped(mount.units[j % len(mount.units)]))
+                src.emit("push-buffer", Gst.Buffer.new_wrapped(mount.units[i]))
             n += 1
-
-    def send(self, n, live):
-        """Pushes access unit n of each live mount (after what a new client needs to start decoding)."""
-        for mount, src in live:
-            i = n % len(mount.units)
-            if mount.need_idr:
-                # A new client: send at once from the last keyframe up to now, so it can decode
-                # (and the server can describe the stream) without waiting for the next keyframe.
-                mount.need_idr = False
-                k = i
-                while not mount.idr[k % len(mount.units)] and i - k < len(mount.units):
-                    k -= 1
-                for j in range(k, i):
-                    src.emit("push-buffer", Gst.Buffer.new_wrapped(mount.units[j % len(mount.units)]))
-            src.emit("push-buffer", Gst.Buffer.new_wrapped(mount.units[i]))
 
     def run(self):
         self.server.attach(None)

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.cameras: list[Camera] = []
         self.video_panel: Any = None
+        self.camera_fault_sink: Any = None  # a HubCameraFaultSink once the wall reports to the hub
         self.call_controller: Any = None
         self.call_panel: Any = None
         self.dashboard_panel: Any = None
@@ -242,10 +243,8 @@ class MainWindow(QMainWindow):
             # moved to another address reaches the wall (which reopens only what changed) and the faults.
             if list(cameras) != list(getattr(self.video_panel, "cameras", [])):
                 self.video_panel.set_cameras(cameras)
-                monitor = getattr(self.video_panel, "fault_monitor", None)
-                sink = getattr(monitor, "sink", None)
-                if sink is not None and hasattr(sink, "camera_names"):
-                    sink.camera_names = {c.id: c.name for c in cameras}
+                if self.camera_fault_sink is not None:
+                    self.camera_fault_sink.camera_names = {c.id: c.name for c in cameras}
             return
         try:
             from ui.video import VideoWallPanel  # noqa: PLC0415 - optional module
@@ -258,8 +257,9 @@ class MainWindow(QMainWindow):
             # Cameras that go offline or freeze on the wall become camera-fault alerts on the hub.
             from console.client.camera_faults import HubCameraFaultSink  # noqa: PLC0415
 
-            self.video_panel.set_fault_sink(HubCameraFaultSink(
-                self.bridge.client, self.bridge.run, {c.id: c.name for c in cameras}))
+            self.camera_fault_sink = HubCameraFaultSink(
+                self.bridge.client, self.bridge.run, {c.id: c.name for c in cameras})
+            self.video_panel.set_fault_sink(self.camera_fault_sink)
         self.add_panel("video", self.tr("Video wall"), self.video_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
         if self.call_controller is not None and hasattr(self.video_panel, "wall"):
             wall = self.video_panel.wall

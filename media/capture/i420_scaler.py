@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 from av.video.frame import VideoFrame
 
-from media.capture.bgr_source import exact_reduction
+from media.capture.bgr_source import resize_interpolation
 
 
 def single_threaded_opencv() -> None:
@@ -58,10 +58,7 @@ class I420Scaler:
         targets = (scratch[:area].reshape(height, width),
                    scratch[area:area + area // 4].reshape(height // 2, width // 2),
                    scratch[area + area // 4:].reshape(height // 2, width // 2))
-        d = exact_reduction((frame.width, frame.height), (width, height))
-        # Integer reductions average whole pixels (at 1/2 bilinear samples that same 2x2 average,
-        # cheaper); any other size: bilinear.
-        interpolation = cv2.INTER_AREA if d > 2 else cv2.INTER_LINEAR
+        interpolation = resize_interpolation((frame.width, frame.height), (width, height))
         for index, (plane, target) in enumerate(zip(frame.planes, targets, strict=True)):
             w, h = (frame.width, frame.height) if index == 0 else (frame.width // 2, frame.height // 2)
             source = np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)[:h, :w]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -9,7 +11,9 @@ import pytest
 from tests.ui.conftest import wait_for
 
 
-def test_panels_embedded_and_wired(qtbot: Any, hub: Any, post: Any) -> None:
+@contextmanager
+def window_with_panels(qtbot: Any, hub: Any) -> Iterator[Any]:
+    """The main window with the video wall, call and dashboard panels, connected to the hub."""
     pytest.importorskip("ui.video")
     from ui.app import open_main_window
 
@@ -19,6 +23,14 @@ def test_panels_embedded_and_wired(qtbot: Any, hub: Any, post: Any) -> None:
     try:
         wait_for(qtbot, lambda: window.bridge.state == "connected")
         wait_for(qtbot, lambda: window.video_panel is not None)
+        yield window
+    finally:
+        window.close()
+        window.bridge.shutdown()
+
+
+def test_panels_embedded_and_wired(qtbot: Any, hub: Any, post: Any) -> None:
+    with window_with_panels(qtbot, hub) as window:
         assert {"video", "dashboard", "call"} <= set(window.panels)
         # "Call town" sits right after "Dispatch" in the toolbar and the menu.
         names = [a.objectName() for a in window.toolbar.actions()]
@@ -36,9 +48,6 @@ def test_panels_embedded_and_wired(qtbot: Any, hub: Any, post: Any) -> None:
         window.queue.select_alert(alert_id)
         wait_for(qtbot, lambda: ("cam02", False) in shown)
         assert window.actions_.actions["call"].isEnabled()
-    finally:
-        window.close()
-        window.bridge.shutdown()
 
 
 def test_export_and_shift_report_from_the_file_menu(qtbot: Any, open_window: Any, post: Any,
@@ -59,16 +68,9 @@ def test_export_and_shift_report_from_the_file_menu(qtbot: Any, open_window: Any
 
 
 def test_a_camera_changed_at_the_hub_reaches_the_wall_and_its_fault_reports(qtbot: Any, hub: Any) -> None:
-    pytest.importorskip("ui.video")
     from console.domain.geography import Camera
-    from ui.app import open_main_window
 
-    window = open_main_window(hub.ws_url, "duty1", "pw", language="en", optional_panels=True)
-    qtbot.addWidget(window)
-    window.show()
-    try:
-        wait_for(qtbot, lambda: window.bridge.state == "connected")
-        wait_for(qtbot, lambda: window.video_panel is not None)
+    with window_with_panels(qtbot, hub) as window:
         panel = window.video_panel
         tile = next(t for t in panel.wall.visible_tiles() if t.camera is not None)
         old = tile.camera
@@ -84,6 +86,3 @@ def test_a_camera_changed_at_the_hub_reaches_the_wall_and_its_fault_reports(qtbo
         stream = tile.stream
         window._on_district({"towns": towns, "cameras": [c.to_dict() for c in cameras]})
         assert tile.stream is stream
-    finally:
-        window.close()
-        window.bridge.shutdown()

@@ -173,7 +173,8 @@ class VideoTile(QWidget):
         try:
             self._paint(p)
         finally:
-            # A painter left active (an exception half-way) stops the window's painting for good.
+            # An exception half-way must not leave the painter active (its traceback would hold it):
+            # Qt warns at endPaint and the tile would be destroyed while "being painted".
             p.end()
 
     def _paint(self, p: QPainter) -> None:
