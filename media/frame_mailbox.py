@@ -21,16 +21,23 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from media.picture import picture_size
+
 
 @dataclass(frozen=True, slots=True)
 class Frame:
     """One picture as handed to a consumer. Treat ``image`` as read-only: it may be painted elsewhere."""
 
-    # H x W x 3 BGR, or H x W x 4 BGRX (what Qt paints fastest: QImage.Format_RGB32), uint8, contiguous rows
+    # BGR, BGRX or I420 (see media/picture.py), contiguous rows
     image: np.ndarray
     seq: int  # 1, 2, 3 ... in the order frames were put
     at: float  # time.monotonic() when the frame was put
     source_size: tuple[int, int]  # (width, height) of the picture before any scaling
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """(width, height) of the picture as handed over (scaled)."""
+        return picture_size(self.image)
 
 
 class FrameMailbox:
@@ -47,7 +54,7 @@ class FrameMailbox:
             at: float | None = None) -> int:
         """Stores ``image`` as the newest frame and returns its sequence number."""
         if source_size is None:
-            source_size = (int(image.shape[1]), int(image.shape[0]))
+            source_size = picture_size(image)
         with self._lock:
             if not self._taken:
                 self._dropped += 1

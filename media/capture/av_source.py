@@ -1,10 +1,11 @@
 """A network or file source read with PyAV (FFmpeg's libraries, as aiortc already ships them).
 
 Why not OpenCV's capture here: it converts every decoded picture to BGR at the size the stream opened
-with, then the reader scales it again for its tile. PyAV hands over the decoder's own 4:2:0 picture,
-which goes to the tile's size and pixel format in one step (OpenCV on the three planes, or swscale for
-pictures tagged BT.709 or full range); a camera that changes resolution mid-stream keeps its true size
-(OpenCV's capture stretched it to the old one); the full picture is converted only for a snapshot.
+with, then the reader scales it again for its tile. PyAV hands over the decoder's own 4:2:0 picture:
+for a tile it is scaled as 4:2:0 and painted from that (media/picture.py), or, tagged BT.709 or full
+range, scaled and converted to BGRX in one step by swscale; a camera that changes resolution mid-stream
+keeps its true size (OpenCV's capture stretched it to the old one); the full picture is converted only
+for a snapshot.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ import numpy as np
 from av.video.frame import VideoFrame
 from av.video.reformatter import Interpolation, VideoReformatter
 
+from media.capture import i420_scaler
 from media.capture.bgr_source import Fit, exact_reduction
-from media.capture.i420_scaler import I420Scaler
 
 # Opening (connecting, RTSP's DESCRIBE/SETUP/PLAY and the first packets) may take this long at most.
 OPEN_TIMEOUT_S = 4.0
@@ -43,7 +44,6 @@ class AvSource:
         self._options = options
         self._loop = loop
         self._reformatter = VideoReformatter()
-        self._i420 = I420Scaler()  # scales 4:2:0 pictures to tiles: cheaper than swscale's scaled path
         self._last: VideoFrame | None = None
         self._open()
 
@@ -106,22 +106,24 @@ class AvSource:
         return frame is not None
 
     def read(self) -> np.ndarray | None:
-        got = self.read_scaled(None, False)
+        got = self.read_scaled(None, for_tile=False)
         return got[0] if got is not None else None
 
-    def read_scaled(self, fit: Fit | None, bgrx: bool) -> tuple[np.ndarray, tuple[int, int]] | None:
-        """The next frame converted, and scaled to ``fit(its size)``, in one pass: BGR, or BGRX when
-        ``bgrx``; with the picture's own size. None when the stream failed."""
+    def read_scaled(self, fit: Fit | None, for_tile: bool,
+                    crop_to: tuple[int, int] | None = None) -> tuple[np.ndarray, tuple[int, int]] | None:
+        """The next frame scaled to ``fit(its size)``: BGR, or for a tile I420 (BT.601 4:2:0 pictures,
+        cropped to ``crop_to`` when scaled larger) or BGRX (others); with the picture's own size. None
+        when the stream failed."""
         frame = self._next_frame()
         if frame is None:
             return None
         self._last = frame
         size = (frame.width, frame.height)
         width, height = fit(size) if fit is not None else size
-        if bgrx and (width, height) != size and self._i420.accepts(frame):
-            return self._i420.to_bgrx(frame, width, height), size
+        if for_tile and i420_scaler.accepts(frame):
+            return i420_scaler.scale_i420(frame, width, height, crop_to), size
         pad = -width % LINE_PIXELS
-        if bgrx and pad and width + pad <= width * 1.01:
+        if for_tile and pad and width + pad <= width * 1.01:
             # A width FFmpeg pads to its line alignment would need a copy to become one contiguous
             # picture (2 MB a frame for a 958-wide tile): widen by < 1% instead (958 -> 960), an
             # invisible change of aspect.
@@ -129,7 +131,7 @@ class AvSource:
         # Exact reductions average whole pixels (area); other sizes: bilinear. One thread: swscale's
         # default starts a pool per context and wakes it for every picture (~3 thread switches a frame).
         exact = exact_reduction(size, (width, height)) > 0
-        out = self._reformatter.reformat(frame, width, height, "bgra" if bgrx else "bgr24",
+        out = self._reformatter.reformat(frame, width, height, "bgra" if for_tile else "bgr24",
                                          interpolation=Interpolation.AREA if exact else Interpolation.BILINEAR,
                                          threads=1)
         image = out.to_ndarray()

@@ -32,7 +32,8 @@ class BgrSource:
     def read(self) -> np.ndarray | None:
         raise NotImplementedError
 
-    def read_scaled(self, fit: Fit | None, bgrx: bool) -> tuple[np.ndarray, tuple[int, int]] | None:
+    def read_scaled(self, fit: Fit | None, for_tile: bool,
+                    crop_to: tuple[int, int] | None = None) -> tuple[np.ndarray, tuple[int, int]] | None:
         image = self.read()
         if image is None:
             return None
@@ -41,7 +42,7 @@ class BgrSource:
         scaled = fit(size) if fit is not None else size
         if scaled != size:
             image = cv2.resize(image, scaled, interpolation=resize_interpolation(size, scaled))
-        if bgrx:
+        if for_tile:  # BGRX: painted as a plain copy
             image = cv2.cvtColor(image, cv2.COLOR_BGR2BGRA)
         return image, size
 

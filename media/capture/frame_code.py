@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from media.picture import luma
+
 BITS = 16
 # The code strip sits in the top-left corner: BITS blocks across CODE_WIDTH of the width, CODE_HEIGHT tall.
 CODE_WIDTH = 0.40
@@ -25,12 +27,14 @@ def burn_code(image: np.ndarray, value: int) -> None:
 
 
 def read_code(image: np.ndarray) -> int:
-    """Reads the value back from the block centres of an image of any size (the frame as painted)."""
-    h, w = image.shape[:2]
+    """Reads the value back from the block centres of a picture of any size and layout (the frame as
+    painted: BGR, BGRX or I420)."""
+    grey = luma(image)
+    h, w = grey.shape[:2]
     y = max(0, int(h * CODE_HEIGHT / 2))
     block_w = w * CODE_WIDTH / BITS
     value = 0
     for bit in range(BITS):
         x = int((bit + 0.5) * block_w)
-        value = (value << 1) | (1 if int(image[y, x, 1]) > 127 else 0)
+        value = (value << 1) | (1 if int(grey[y, x]) > 127 else 0)
     return value

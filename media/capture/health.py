@@ -59,14 +59,15 @@ class FreezeDetector:
         self._checked_at = -1e9
         self._frozen = False
 
-    def feed(self, image: np.ndarray, now: float) -> bool:
+    def feed(self, grey: np.ndarray, now: float) -> bool:
+        """``grey``: the picture's luma (media.picture.luma), any size."""
         if now - self._checked_at < self.every_s:
             return self._frozen
         self._checked_at = now
-        # A 32 x 18 grid of green samples: a strided view, no resampling (an area resize of a whole
+        # A 32 x 18 grid of samples: a strided view, no resampling (an area resize of a whole
         # frame five times a second cost more than the rest of the reader's own work).
-        h, w = image.shape[:2]
-        thumb = image[:: max(1, h // 18), :: max(1, w // 32), 1].astype(np.int16)
+        h, w = grey.shape[:2]
+        thumb = grey[:: max(1, h // 18), :: max(1, w // 32)].astype(np.int16)
         if (self._thumb is None or thumb.shape != self._thumb.shape
                 or float(np.abs(thumb - self._thumb).mean()) > 0.5):
             self._thumb = thumb

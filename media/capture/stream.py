@@ -15,6 +15,7 @@ from media.capture.health import Backoff, FreezeDetector, HealthConfig, StreamHe
 from media.capture.i420_scaler import single_threaded_opencv
 from media.capture.sources import VideoSource, open_source
 from media.frame_mailbox import FrameMailbox
+from media.picture import luma
 
 
 def fit_size(source: tuple[int, int], target: tuple[int, int]) -> tuple[int, int]:
@@ -48,9 +49,10 @@ def scaled_size(source: tuple[int, int], target: tuple[int, int]) -> tuple[int, 
 
 
 def fits_cropped(image: tuple[int, int], tile: tuple[int, int]) -> bool:
-    """True when ``image`` is at most CROP_TOLERANCE larger than the fit in ``tile`` (paint it unscaled)."""
+    """True when ``image`` is at most CROP_TOLERANCE larger than the fit in ``tile``, or a pixel smaller
+    (4:2:0 pictures have even sizes): paint it unscaled."""
     fw, fh = fit_size(image, tile)
-    return image[0] >= fw and image[0] <= fw * CROP_TOLERANCE + 1 and image[1] <= fh * CROP_TOLERANCE + 1
+    return image[0] >= fw - 1 and image[0] <= fw * CROP_TOLERANCE + 1 and image[1] <= fh * CROP_TOLERANCE + 1
 
 
 class CaptureStream:
@@ -58,16 +60,16 @@ class CaptureStream:
 
     def __init__(self, url: str, *, target_size: tuple[int, int] | None = None,
                  config: HealthConfig | None = None, opener: Callable[[str], VideoSource] = open_source,
-                 name: str = "", bgrx: bool = False) -> None:
+                 name: str = "", for_tile: bool = False) -> None:
         self.url = url
         self.name = name or url
         self.config = config or HealthConfig()
         self.mailbox = FrameMailbox()
         self.health = StreamHealth(self.config)
         self._opener = opener
-        # BGRX frames (a 4th byte per pixel) paint as a plain copy into Qt's 32-bit backing store; the
-        # conversion runs here, on the reader thread, after scaling down.
-        self.bgrx = bgrx
+        # Frames for a wall tile: I420 that the tile converts into the window, or BGRX it copies there
+        # (media/picture.py); plain BGR otherwise. Scaled here, on the reader thread.
+        self.for_tile = for_tile
         self._target = target_size
         self._picture: Callable[[], np.ndarray | None] | None = None  # gives the newest full picture
         self.skipped = 0  # frames decoded but not shown because the reader had fallen behind
@@ -149,7 +151,8 @@ class CaptureStream:
                 ok = source.grab()
             else:
                 target = self._target
-                got = source.read_scaled(None if target is None else partial(scaled_size, target=target), self.bgrx)
+                fit = None if target is None else partial(scaled_size, target=target)
+                got = source.read_scaled(fit, self.for_tile, target)
                 ok = got is not None
                 if got is not None:
                     image, size = got
@@ -168,6 +171,6 @@ class CaptureStream:
                 backoff.reset()
                 first = False
             self._picture = source.last_picture()
-            frozen = freeze.feed(image, now)
+            frozen = freeze.feed(luma(image), now)
             self.health.frame(now, frozen, size)
             self.mailbox.put(image, size, now)

@@ -15,6 +15,8 @@ from typing import Protocol
 import cv2
 import numpy as np
 
+from media.picture import to_bgr
+
 
 class VideoSource(Protocol):
     def read(self) -> np.ndarray | None: ...  # BGR, any size; None = nothing yet
@@ -23,9 +25,8 @@ class VideoSource(Protocol):
 
 
 def fit(img: np.ndarray, width: int, height: int) -> np.ndarray:
-    """BGR at the call's size (the wall's readers hand out BGRX at tile size)."""
-    if img.ndim == 3 and img.shape[2] == 4:
-        img = cv2.cvtColor(img, cv2.COLOR_BGRA2BGR)
+    """BGR at the call's size (the wall's readers hand out BGRX or I420 at tile size: media/picture.py)."""
+    img = to_bgr(img)
     if img.shape[1] == width and img.shape[0] == height:
         return img
     return cv2.resize(img, (width, height), interpolation=cv2.INTER_LINEAR)

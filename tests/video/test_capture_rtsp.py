@@ -138,7 +138,7 @@ def test_synthetic_source_burns_a_counter_and_can_freeze(streams: list[CaptureSt
 
 def test_freeze_detector_and_backoff() -> None:
     det = FreezeDetector(after_s=1.0, every_s=0.0)
-    still = np.zeros((90, 160, 3), np.uint8)
+    still = np.zeros((90, 160), np.uint8)
     assert not det.feed(still, 0.0)
     assert not det.feed(still, 0.9)
     assert det.feed(still, 1.1)

@@ -9,10 +9,13 @@ import time
 from functools import partial
 from pathlib import Path
 
+import av
 import numpy as np
 
 from media.capture import CaptureStream, StreamState, fits_cropped, open_source, scaled_size
 from media.capture.frame_code import read_code
+from media.capture.i420_scaler import scale_i420
+from media.picture import is_i420, picture_size, to_bgr
 from media.rtsp_server import Content, encode
 from tests.video.conftest import FAST_HEALTH, Clips
 from tests.video.helpers import collect, wait_for
@@ -90,23 +93,42 @@ def test_tile_pictures_are_contiguous_and_keep_the_colours_the_stream_names(clip
         assert got is not None and got_hd is not None
         (image, size), (image_hd, size_hd) = got, got_hd
         assert size == size_hd == (1280, 720)
-        # 4:2:0 scaled by OpenCV: even sizes (one line more, cropped when painted).
-        assert image.shape == (540, 958, 4) and image.flags.c_contiguous
-        # A BT.709 stream goes through swscale, which pads lines to 960 pixels: widened by 2 pixels
-        # instead of copying every picture to make it contiguous.
+        # 4:2:0 scaled by OpenCV, handed over as I420 for the tile to convert while painting: even sizes,
+        # never larger than the fit (958x539 -> 958x538: a line of black under the picture).
+        assert is_i420(image) and picture_size(image) == (958, 538) and image.flags.c_contiguous
+        # A BT.709 stream goes through swscale to BGRX, which pads lines to 960 pixels: widened by 2
+        # pixels instead of copying every picture to make it contiguous.
         assert image_hd.shape == (539, 960, 4) and image_hd.flags.c_contiguous
-        assert fits_cropped((958, 540), (959, 539)) and fits_cropped((960, 539), (959, 539))
+        assert fits_cropped((958, 538), (959, 539)) and fits_cropped((960, 539), (959, 539))
         # The same pixels read as BT.709 are another colour than read as BT.601 (the green test picture
         # shifts by several levels): the tag was honoured, not ignored.
         centre = (slice(200, 340), slice(400, 560))
-        shift = np.abs(image_hd[centre][..., :3].astype(int).mean((0, 1)) - image[centre][..., :3].astype(int).mean((0, 1)))
+        bgr = to_bgr(image)
+        shift = np.abs(image_hd[centre][..., :3].astype(int).mean((0, 1)) - bgr[centre].astype(int).mean((0, 1)))
         assert shift.max() > 4, shift
-        # A height whose half is odd (662: the chroma planes are 331 lines) still converts.
+        # A height whose half is odd (662: the chroma planes are 331 lines) still scales.
         odd = untagged.read_scaled(partial(scaled_size, target=(1177, 662)), True)
-        assert odd is not None and odd[0].shape == (662, 1178, 4)
-        # Same size as the source: converted only, never scaled.
+        assert odd is not None and picture_size(odd[0]) == (1176, 662)
+        assert abs(to_bgr(odd[0])[300:360, 500:600].astype(int).mean() - bgr[245:295, 407:488].astype(int).mean()) < 8
+        # Same size as the source: handed over as decoded, never scaled.
         full = untagged.read_scaled(None, True)
-        assert full is not None and full[0].shape == (720, 1280, 4)
+        assert full is not None and picture_size(full[0]) == (1280, 720) and is_i420(full[0])
     finally:
         untagged.close()
         hd.close()
+
+
+def test_a_grid_tiles_picture_is_the_middle_of_an_exact_half_cut_to_fit_the_tile(clips: Clips) -> None:
+    # 640x360 in a 319x179 tile: halving (cheap, exact) gives 320x180, a pixel too large each way. The
+    # reader cuts the source so the half still is exact and the picture fits: 318x178, the same pixels
+    # as the middle of the 320x180 half, so the tile paints it whole (and a line of black).
+    container = av.open(str(clips.sub), format="h264")
+    try:
+        frame = next(container.decode(video=0))
+    finally:
+        container.close()
+    half = scale_i420(frame, 320, 180)
+    cut = scale_i420(frame, 320, 180, crop_to=(319, 179))
+    assert picture_size(half) == (320, 180) and picture_size(cut) == (318, 178)
+    assert np.array_equal(cut[:178], half[1:179, 1:319])  # the Y planes
+    assert fits_cropped((318, 178), (319, 179))

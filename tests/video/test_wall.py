@@ -9,15 +9,16 @@ import cv2
 import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDropEvent, QImage
+from PySide6.QtGui import QColor, QDropEvent, QImage, QRegion
 from pytestqt.qtbot import QtBot
 
 from media.capture import StreamState
+from media.picture import i420_to_bgrx, is_i420
 from media.rtsp_server import RtspServer
 from tests.video.conftest import FAST_HEALTH, SCREENS, cameras_on
 from ui.video import VideoWallPanel
 from ui.video.mime import CAMERA_MIME
-from ui.video.tile import VideoTile
+from ui.video.tile import BAND, VideoTile
 
 TOWNS = {"lh": "龙华镇", "qs": "青山街道", "hx": "河西街道"}
 
@@ -64,6 +65,66 @@ def test_3x3_wall_shows_nine_live_sub_streams(qtbot: QtBot, panel: VideoWallPane
         assert frame is not None and frame.source_size == (640, 360)
         # Frames are scaled to the tile on the reader thread: painting is a plain copy.
         assert abs(frame.image.shape[1] - tile.width()) <= tile.width() * 0.05
+
+
+def rgb32(image: QImage) -> np.ndarray:
+    """A 32-bit QImage's pixels as H x W x 4 (B, G, R, X), a copy."""
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return arr[:, : image.width() * 4].reshape(image.height(), image.width(), 4).copy()
+
+
+def picture_rect(tile: VideoTile) -> tuple[int, int, int, int]:
+    """Where the tile shows its current frame, unscaled and centred: x, y, width, height (tile coordinates)."""
+    frame = tile.current_frame()
+    assert frame is not None
+    w, h = frame.size
+    return (tile.width() - w) // 2, (tile.height() - h) // 2, w, h
+
+
+def test_tiles_convert_4_2_0_frames_straight_into_the_window(qtbot: QtBot, panel: VideoWallPanel,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    direct: list[bool] = []
+    convert = VideoTile._convert_into_window
+    monkeypatch.setattr(VideoTile, "_convert_into_window", lambda *a: direct.append(convert(*a)) or direct[-1])
+    tiles = panel.wall.visible_tiles()
+    wait_live(qtbot, tiles)
+    assert direct and all(direct)
+    # The window's pixels as last painted (the offscreen screen reads its backing store: no repaint).
+    window = panel.window()
+    shown = rgb32(window.screen().grabWindow(window.winId()).toImage())
+    for tile in tiles:
+        frame = tile.current_frame()
+        assert frame is not None and is_i420(frame.image)
+        x, y, w, h = picture_rect(tile)
+        origin = tile.mapTo(window, QPoint(x, y))
+        # Between the overlay's bands (and inside the selection frame): the frame as OpenCV converts it.
+        rows, cols = slice(BAND, h - BAND), slice(2, w - 2)
+        got = shown[origin.y():origin.y() + h, origin.x():origin.x() + w]
+        assert np.array_equal(got[rows, cols, :3], i420_to_bgrx(frame.image)[rows, cols, :3]), tile.index
+        # Below the picture (a bar, or the line an even-sized picture leaves), above the status band: black.
+        bottom = tile.mapTo(window, QPoint(0, tile.height() - BAND)).y()
+        assert not shown[origin.y() + h:bottom, origin.x() + 2:origin.x() + w - 2, :3].any()
+
+
+def test_a_partial_repaint_of_a_tile_changes_only_its_region(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    tile = panel.wall.visible_tiles()[0]
+    wait_live(qtbot, [tile])
+    frame = tile.current_frame()
+    assert frame is not None
+    x, y, w, h = picture_rect(tile)
+    expected = i420_to_bgrx(frame.image)
+    # Into a 32-bit image, as into a window: the left half repainted; the right half keeps its magenta.
+    target = QImage(tile.size(), QImage.Format.Format_RGB32)
+    target.fill(QColor(255, 0, 255))
+    tile.render(target, QPoint(0, 0), QRegion(0, 0, tile.width() // 2, tile.height()))
+    got = rgb32(target)
+    half = tile.width() // 2
+    assert (got[:, half:, :3] == (255, 0, 255)).all()
+    rows = slice(BAND, h - BAND)
+    assert np.array_equal(got[y + BAND:y + h - BAND, x + 2:half, :3], expected[rows, 2:half - x, :3])
+    # The whole tile: all of the picture.
+    tile.render(target)
+    assert np.array_equal(rgb32(target)[y + BAND:y + h - BAND, x + 2:x + w - 2, :3], expected[rows, 2:w - 2, :3])
 
 
 @pytest.mark.parametrize(("layout", "count", "stream"), [("1", 1, "main"), ("4", 4, "main"),

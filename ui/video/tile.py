@@ -1,7 +1,9 @@
-"""One wall tile: paints the newest frame of its stream (zero-copy QImage) with a small overlay.
+"""One wall tile: paints the newest frame of its stream with a small overlay.
 
 The wall's GUI timer calls ``poll``; the tile repaints only when a new frame arrived or its overlay
-text changed. Frames arrive already scaled to the tile by the reader thread, so painting is a blit.
+text changed. Frames arrive already scaled to the tile by the reader thread. A 4:2:0 (I420) frame is
+converted straight into the window's pixels (the 32-bit picture is written once, where it is shown);
+a BGRX frame is painted as a zero-copy QImage, a plain copy.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -21,13 +24,16 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QRegion,
     QResizeEvent,
+    QTransform,
 )
 from PySide6.QtWidgets import QWidget
 
 from console.domain.geography import Camera
 from media.capture import CaptureStream, HealthConfig, StreamState, fit_size, fits_cropped
 from media.frame_mailbox import Frame
+from media.picture import i420_to_bgrx, is_i420
 from ui.video.mime import camera_from_mime, camera_mime
 
 
@@ -44,6 +50,10 @@ def state_text(state: StreamState) -> str:
 
 
 BAND = 18  # height of the overlay's title and status bands
+
+# Window pixel formats an I420 frame is converted into directly: BGRX bytes with alpha 255 are right in all.
+DIRECT_FORMATS = frozenset({QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32,
+                            QImage.Format.Format_ARGB32_Premultiplied})
 
 STATE_COLORS = {
     StreamState.CONNECTING: QColor(230, 200, 60),
@@ -75,7 +85,8 @@ class VideoTile(QWidget):
         self.paint_probe: Callable[[Frame], None] | None = None
         self.painted_frames = 0
         self._frame: Frame | None = None
-        self._image: QImage | None = None  # wraps self._frame.image: keep both together
+        self._image: QImage | None = None  # self._frame as a QImage (made when painting needs one)
+        self._converted: np.ndarray | None = None  # an I420 frame converted for self._image
         self._overlay_key: tuple[object, ...] = ()
         self._polled_key: tuple[object, ...] = ()  # the overlay's inputs as of the last poll
         self._state = StreamState.CLOSED
@@ -105,7 +116,7 @@ class VideoTile(QWidget):
             if url is not None:
                 name = camera.id if camera else url
                 self.stream = CaptureStream(url, target_size=self._target_size(), config=self.health_config,
-                                            name=name, bgrx=True).start()
+                                            name=name, for_tile=True).start()
         self._state = self.stream.state() if self.stream else StreamState.CLOSED
         self._overlay_key = ()
         self._polled_key = self._overlay_state(time.monotonic())
@@ -145,12 +156,8 @@ class VideoTile(QWidget):
         if stream is not None:
             frame = stream.mailbox.newer_than(self._frame.seq if self._frame else 0)
             if frame is not None:
-                img = frame.image
-                fmt = QImage.Format.Format_RGB32 if img.shape[2] == 4 else QImage.Format.Format_BGR888
-                self._image = QImage(img.data, img.shape[1], img.shape[0], img.strides[0], fmt)
-                # Frames are scaled to physical pixels: on a high-DPI screen they paint 1:1 too.
-                self._image.setDevicePixelRatio(self.devicePixelRatioF())
                 self._frame = frame
+                self._image = None if is_i420(frame.image) else self._wrap(frame.image)
                 dirty = True
         if overlay:
             self._state = stream.state(now) if stream is not None else StreamState.CLOSED
@@ -171,33 +178,33 @@ class VideoTile(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         try:
-            self._paint(p)
+            self._paint(p, event.region())
         finally:
             # An exception half-way must not leave the painter active (its traceback would hold it):
             # Qt warns at endPaint and the tile would be destroyed while "being painted".
             p.end()
 
-    def _paint(self, p: QPainter) -> None:
+    def _paint(self, p: QPainter, region: QRegion) -> None:
         rect = self.rect()
-        image, frame = self._image, self._frame
-        if image is not None and frame is not None:
-            logical = image.deviceIndependentSize()
-            iw, ih = round(logical.width()), round(logical.height())
+        frame = self._frame
+        if frame is not None:
+            # Frames are scaled to physical pixels: on a high-DPI screen they paint 1:1 too.
+            ratio = self.devicePixelRatioF()
+            iw, ih = (round(n / ratio) for n in frame.size)
             if fits_cropped((iw, ih), (rect.width(), rect.height())):
-                w, h = iw, ih  # the common case: a plain copy, centred, the odd pixel cropped
+                w, h = iw, ih  # the common case: unscaled, centred, the odd pixel cropped
             else:  # the reader has not caught up with a resize yet
                 w, h = fit_size((iw, ih), (rect.width(), rect.height()))
             x, y = (rect.width() - w) // 2, (rect.height() - h) // 2
-            if y > 0:
-                p.fillRect(0, 0, rect.width(), y, Qt.GlobalColor.black)
-                p.fillRect(0, y + h, rect.width(), rect.height() - y - h, Qt.GlobalColor.black)
-            if x > 0:
-                p.fillRect(0, 0, x, rect.height(), Qt.GlobalColor.black)
-                p.fillRect(x + w, 0, rect.width() - x - w, rect.height(), Qt.GlobalColor.black)
-            if (w, h) == (iw, ih):
-                p.drawImage(x, y, image)
-            else:
-                p.drawImage(QRect(x, y, w, h), image)
+            picture = QRect(x, y, w, h)
+            if not picture.contains(rect):  # black bars (or a line beside an even-sized 4:2:0 picture)
+                for bar in QRegion(rect).subtracted(QRegion(picture)):
+                    p.fillRect(bar, Qt.GlobalColor.black)
+            if (w, h) != (iw, ih):
+                p.drawImage(picture, self._qimage())
+            elif not (is_i420(frame.image) and rect.contains(picture)
+                      and self._convert_into_window(p, region, picture)):
+                p.drawImage(x, y, self._qimage())
             if self._state in (StreamState.OFFLINE, StreamState.STALLED):
                 p.fillRect(x, y, w, h, QColor(0, 0, 0, 150))  # the last picture, dimmed: it is not live
             if self.paint_probe is not None:
@@ -205,7 +212,47 @@ class VideoTile(QWidget):
             self.painted_frames += 1
         else:
             p.fillRect(rect, QColor(24, 26, 30))
-        self._paint_overlay(p, rect, image is None)
+        self._paint_overlay(p, rect, frame is None)
+
+    def _convert_into_window(self, p: QPainter, region: QRegion, picture: QRect) -> bool:
+        """Converts the I420 frame straight into the pixels the painter paints on, at ``picture``. False
+        (nothing done) unless those are a 32-bit image the painter reaches 1:1 and the paint event
+        repaints all of ``picture``: a clipped repaint must not touch pixels outside its region."""
+        device = p.paintEngine().paintDevice()
+        transform = p.deviceTransform()
+        if (not isinstance(device, QImage) or device.format() not in DIRECT_FORMATS
+                or transform.type() not in (QTransform.TransformationType.TxNone,
+                                            QTransform.TransformationType.TxTranslate)
+                or transform.dx() % 1 or transform.dy() % 1
+                or not QRegion(picture).subtracted(region).isEmpty()):
+            return False
+        left, top = picture.x() + int(transform.dx()), picture.y() + int(transform.dy())
+        w, h = picture.width(), picture.height()
+        if left < 0 or top < 0 or left + w > device.width() or top + h > device.height():
+            return False
+        assert self._frame is not None
+        line = device.bytesPerLine()
+        pixels = np.ndarray((h, w, 4), np.uint8, buffer=device.bits(), offset=top * line + left * 4,
+                            strides=(line, 4, 1))
+        i420_to_bgrx(self._frame.image, pixels)
+        return True
+
+    def _wrap(self, image: np.ndarray) -> QImage:
+        """A QImage over a BGR(X) array (no copy: keep the array while the QImage lives)."""
+        fmt = QImage.Format.Format_RGB32 if image.shape[2] == 4 else QImage.Format.Format_BGR888
+        qimage = QImage(image.data, image.shape[1], image.shape[0], image.strides[0], fmt)
+        qimage.setDevicePixelRatio(self.devicePixelRatioF())
+        return qimage
+
+    def _qimage(self) -> QImage:
+        """The current frame as a QImage; an I420 frame is converted into a buffer the tile keeps."""
+        if self._image is None:
+            assert self._frame is not None
+            w, h = self._frame.size
+            if self._converted is None or self._converted.shape[:2] != (h, w):
+                self._converted = np.empty((h, w, 4), np.uint8)
+            self._image = self._wrap(i420_to_bgrx(self._frame.image, self._converted))
+        return self._image
 
     def _paint_overlay(self, p: QPainter, rect: QRect, no_picture: bool) -> None:
         now = time.monotonic()
@@ -281,7 +328,7 @@ class VideoTile(QWidget):
             return "" if self.camera is not None else self.tr("Drop a camera here")
         now = time.monotonic() if now is None else now
         state = self.stream.state(now)
-        if state is StreamState.LIVE and self._image is not None:
+        if state is StreamState.LIVE and self._frame is not None:
             return ""
         if state is StreamState.OFFLINE:
             retry = self.stream.health.retry_in(now)
