@@ -110,6 +110,9 @@ def test_tile_pictures_are_contiguous_and_keep_the_colours_the_stream_names(clip
         odd = untagged.read_scaled(partial(scaled_size, target=(1177, 662)), True)
         assert odd is not None and picture_size(odd[0]) == (1176, 662)
         assert abs(to_bgr(odd[0])[300:360, 500:600].astype(int).mean() - bgr[245:295, 407:488].astype(int).mean()) < 8
+        # A small picture (a 4x4 grid's tile) is converted by the reader: it stays in the caches.
+        small = untagged.read_scaled(partial(scaled_size, target=(320, 180)), True)
+        assert small is not None and small[0].shape == (180, 320, 4) and small[0].flags.c_contiguous
         # Same size as the source: handed over as decoded, never scaled.
         full = untagged.read_scaled(None, True)
         assert full is not None and picture_size(full[0]) == (1280, 720) and is_i420(full[0])

@@ -81,13 +81,27 @@ def picture_rect(tile: VideoTile) -> tuple[int, int, int, int]:
     return (tile.width() - w) // 2, (tile.height() - h) // 2, w, h
 
 
+def big_live_tiles(qtbot: QtBot, panel: VideoWallPanel) -> list[VideoTile]:
+    """A 2x2 wall of main streams, live: pictures large enough to be handed to the tiles as I420."""
+    panel.set_layout("4")
+    tiles = panel.wall.visible_tiles()
+
+    def i420_painted() -> bool:
+        frames = [t.current_frame() for t in tiles]
+        return all(f is not None and is_i420(f.image) and f.source_size == (1280, 720) for f in frames)
+
+    qtbot.waitUntil(i420_painted, timeout=8000)
+    counts = [t.painted_frames for t in tiles]
+    qtbot.waitUntil(lambda: all(t.painted_frames > c + 2 for t, c in zip(tiles, counts, strict=True)), timeout=8000)
+    return tiles
+
+
 def test_tiles_convert_4_2_0_frames_straight_into_the_window(qtbot: QtBot, panel: VideoWallPanel,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     direct: list[bool] = []
     convert = VideoTile._convert_into_window
     monkeypatch.setattr(VideoTile, "_convert_into_window", lambda *a: direct.append(convert(*a)) or direct[-1])
-    tiles = panel.wall.visible_tiles()
-    wait_live(qtbot, tiles)
+    tiles = big_live_tiles(qtbot, panel)
     assert direct and all(direct)
     # The window's pixels as last painted (the offscreen screen reads its backing store: no repaint).
     window = panel.window()
@@ -107,8 +121,7 @@ def test_tiles_convert_4_2_0_frames_straight_into_the_window(qtbot: QtBot, panel
 
 
 def test_a_partial_repaint_of_a_tile_changes_only_its_region(qtbot: QtBot, panel: VideoWallPanel) -> None:
-    tile = panel.wall.visible_tiles()[0]
-    wait_live(qtbot, [tile])
+    tile = big_live_tiles(qtbot, panel)[0]
     frame = tile.current_frame()
     assert frame is not None
     x, y, w, h = picture_rect(tile)

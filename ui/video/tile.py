@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QWidget
 from console.domain.geography import Camera
 from media.capture import CaptureStream, HealthConfig, StreamState, fit_size, fits_cropped
 from media.frame_mailbox import Frame
-from media.picture import i420_to_bgrx, is_i420
+from media.picture import i420_to_bgrx
 from ui.video.mime import camera_from_mime, camera_mime
 
 
@@ -87,6 +87,8 @@ class VideoTile(QWidget):
         self._frame: Frame | None = None
         self._image: QImage | None = None  # self._frame as a QImage (made when painting needs one)
         self._converted: np.ndarray | None = None  # an I420 frame converted for self._image
+        self._placement_key: tuple[object, ...] = ()
+        self._placement: tuple[QRect, list[QRect], bool] = (QRect(), [], False)
         self._overlay_key: tuple[object, ...] = ()
         self._polled_key: tuple[object, ...] = ()  # the overlay's inputs as of the last poll
         self._state = StreamState.CLOSED
@@ -157,7 +159,13 @@ class VideoTile(QWidget):
             frame = stream.mailbox.newer_than(self._frame.seq if self._frame else 0)
             if frame is not None:
                 self._frame = frame
-                self._image = None if is_i420(frame.image) else self._wrap(frame.image)
+                img = frame.image
+                if img.ndim == 2:
+                    self._image = None  # I420: see _paint
+                else:
+                    fmt = QImage.Format.Format_RGB32 if img.shape[2] == 4 else QImage.Format.Format_BGR888
+                    self._image = QImage(img.data, img.shape[1], img.shape[0], img.strides[0], fmt)
+                    self._image.setDevicePixelRatio(self.devicePixelRatioF())
                 dirty = True
         if overlay:
             self._state = stream.state(now) if stream is not None else StreamState.CLOSED
@@ -188,31 +196,42 @@ class VideoTile(QWidget):
         rect = self.rect()
         frame = self._frame
         if frame is not None:
-            # Frames are scaled to physical pixels: on a high-DPI screen they paint 1:1 too.
-            ratio = self.devicePixelRatioF()
-            iw, ih = (round(n / ratio) for n in frame.size)
-            if fits_cropped((iw, ih), (rect.width(), rect.height())):
-                w, h = iw, ih  # the common case: unscaled, centred, the odd pixel cropped
-            else:  # the reader has not caught up with a resize yet
-                w, h = fit_size((iw, ih), (rect.width(), rect.height()))
-            x, y = (rect.width() - w) // 2, (rect.height() - h) // 2
-            picture = QRect(x, y, w, h)
-            if not picture.contains(rect):  # black bars (or a line beside an even-sized 4:2:0 picture)
-                for bar in QRegion(rect).subtracted(QRegion(picture)):
-                    p.fillRect(bar, Qt.GlobalColor.black)
-            if (w, h) != (iw, ih):
+            key = (frame.image.shape, rect.width(), rect.height(), self.devicePixelRatioF())
+            if key != self._placement_key:  # worked out once per picture and tile size: paint runs 25x a second
+                self._placement_key, self._placement = key, self._place(frame, rect)
+            picture, bars, scaled = self._placement
+            for bar in bars:
+                p.fillRect(bar, Qt.GlobalColor.black)
+            image = self._image
+            if image is not None and not scaled:  # BGRX: a plain copy
+                p.drawImage(picture.x(), picture.y(), image)
+            elif scaled:
                 p.drawImage(picture, self._qimage())
-            elif not (is_i420(frame.image) and rect.contains(picture)
-                      and self._convert_into_window(p, region, picture)):
-                p.drawImage(x, y, self._qimage())
+            elif not (rect.contains(picture) and self._convert_into_window(p, region, picture)):
+                p.drawImage(picture.x(), picture.y(), self._qimage())
             if self._state in (StreamState.OFFLINE, StreamState.STALLED):
-                p.fillRect(x, y, w, h, QColor(0, 0, 0, 150))  # the last picture, dimmed: it is not live
+                p.fillRect(picture, QColor(0, 0, 0, 150))  # the last picture, dimmed: it is not live
             if self.paint_probe is not None:
                 self.paint_probe(frame)
             self.painted_frames += 1
         else:
             p.fillRect(rect, QColor(24, 26, 30))
         self._paint_overlay(p, rect, frame is None)
+
+    def _place(self, frame: Frame, rect: QRect) -> tuple[QRect, list[QRect], bool]:
+        """Where ``frame`` goes in the tile: its rectangle, the black bars around it, and whether it must
+        be scaled to get there (only while the reader has not caught up with a resize)."""
+        # Frames are scaled to physical pixels: on a high-DPI screen they paint 1:1 too.
+        ratio = self.devicePixelRatioF()
+        iw, ih = (round(n / ratio) for n in frame.size)
+        if fits_cropped((iw, ih), (rect.width(), rect.height())):
+            w, h = iw, ih  # the common case: unscaled, centred, the odd pixel cropped
+        else:
+            w, h = fit_size((iw, ih), (rect.width(), rect.height()))
+        picture = QRect((rect.width() - w) // 2, (rect.height() - h) // 2, w, h)
+        # Black bars (or a line beside an even-sized 4:2:0 picture).
+        bars = list(QRegion(rect).subtracted(QRegion(picture)))
+        return picture, bars, (w, h) != (iw, ih)
 
     def _convert_into_window(self, p: QPainter, region: QRegion, picture: QRect) -> bool:
         """Converts the I420 frame straight into the pixels the painter paints on, at ``picture``. False
@@ -237,13 +256,6 @@ class VideoTile(QWidget):
         i420_to_bgrx(self._frame.image, pixels)
         return True
 
-    def _wrap(self, image: np.ndarray) -> QImage:
-        """A QImage over a BGR(X) array (no copy: keep the array while the QImage lives)."""
-        fmt = QImage.Format.Format_RGB32 if image.shape[2] == 4 else QImage.Format.Format_BGR888
-        qimage = QImage(image.data, image.shape[1], image.shape[0], image.strides[0], fmt)
-        qimage.setDevicePixelRatio(self.devicePixelRatioF())
-        return qimage
-
     def _qimage(self) -> QImage:
         """The current frame as a QImage; an I420 frame is converted into a buffer the tile keeps."""
         if self._image is None:
@@ -251,7 +263,9 @@ class VideoTile(QWidget):
             w, h = self._frame.size
             if self._converted is None or self._converted.shape[:2] != (h, w):
                 self._converted = np.empty((h, w, 4), np.uint8)
-            self._image = self._wrap(i420_to_bgrx(self._frame.image, self._converted))
+            self._image = QImage(i420_to_bgrx(self._frame.image, self._converted).data, w, h, w * 4,
+                                 QImage.Format.Format_RGB32)
+            self._image.setDevicePixelRatio(self.devicePixelRatioF())
         return self._image
 
     def _paint_overlay(self, p: QPainter, rect: QRect, no_picture: bool) -> None:
