@@ -116,10 +116,10 @@ class AvSource:
         return got[0] if got is not None else None
 
     def read_scaled(self, fit: Fit | None, for_tile: bool,
-                    crop_to: tuple[int, int] | None = None) -> tuple[np.ndarray, tuple[int, int]] | None:
-        """The next frame scaled to ``fit(its size)``: BGR, or for a tile I420 (BT.601 4:2:0 pictures,
-        cropped to ``crop_to`` when scaled larger) or BGRX (others); with the picture's own size. None
-        when the stream failed."""
+                    i420_tile: tuple[int, int] | None = None) -> tuple[np.ndarray, tuple[int, int]] | None:
+        """The next frame scaled to ``fit(its size)``: BGR, or for a tile BGRX, or I420 for a tile that
+        converts it itself (``i420_tile``: its size; large BT.601 4:2:0 pictures, cut to fit it when
+        scaled larger); with the picture's own size. None when the stream failed."""
         frame = self._next_frame()
         if frame is None:
             return None
@@ -127,8 +127,8 @@ class AvSource:
         size = (frame.width, frame.height)
         width, height = fit(size) if fit is not None else size
         if for_tile and i420_scaler.accepts(frame):
-            if width * height >= I420_MIN_PIXELS:
-                return i420_scaler.scale_i420(frame, width, height, crop_to), size
+            if i420_tile is not None and width * height >= I420_MIN_PIXELS:
+                return i420_scaler.scale_i420(frame, width, height, i420_tile), size
             # A small picture stays in the caches: converted here it costs the wall less than the tile's
             # converting it into the window does (and Qt crops it when it is a pixel larger than the tile).
             return i420_to_bgrx(i420_scaler.scale_i420(frame, width, height)), size

@@ -68,8 +68,10 @@ class CaptureStream:
         self.health = StreamHealth(self.config)
         self._opener = opener
         # Frames for a wall tile: I420 that the tile converts into the window, or BGRX it copies there
-        # (media/picture.py); plain BGR otherwise. Scaled here, on the reader thread.
+        # (media/picture.py); plain BGR otherwise. Scaled here, on the reader thread. A tile that cannot
+        # convert into its window (a scaled high-DPI screen) clears ``tile_converts`` and gets BGRX.
         self.for_tile = for_tile
+        self.tile_converts = for_tile
         self._target = target_size
         self._picture: Callable[[], np.ndarray | None] | None = None  # gives the newest full picture
         self.skipped = 0  # frames decoded but not shown because the reader had fallen behind
@@ -152,7 +154,7 @@ class CaptureStream:
             else:
                 target = self._target
                 fit = None if target is None else partial(scaled_size, target=target)
-                got = source.read_scaled(fit, self.for_tile, target)
+                got = source.read_scaled(fit, self.for_tile, target if self.tile_converts else None)
                 ok = got is not None
                 if got is not None:
                     image, size = got

@@ -89,7 +89,7 @@ def test_tile_pictures_are_contiguous_and_keep_the_colours_the_stream_names(clip
     untagged = open_source(str(clips.main))
     hd = open_source(str(tagged(clips.main, tmp_path / "bt709.h264", matrix=1)))
     try:
-        got, got_hd = untagged.read_scaled(fit, True), hd.read_scaled(fit, True)
+        got, got_hd = untagged.read_scaled(fit, True, (959, 539)), hd.read_scaled(fit, True, (959, 539))
         assert got is not None and got_hd is not None
         (image, size), (image_hd, size_hd) = got, got_hd
         assert size == size_hd == (1280, 720)
@@ -107,14 +107,17 @@ def test_tile_pictures_are_contiguous_and_keep_the_colours_the_stream_names(clip
         shift = np.abs(image_hd[centre][..., :3].astype(int).mean((0, 1)) - bgr[centre].astype(int).mean((0, 1)))
         assert shift.max() > 4, shift
         # A height whose half is odd (662: the chroma planes are 331 lines) still scales.
-        odd = untagged.read_scaled(partial(scaled_size, target=(1177, 662)), True)
+        odd = untagged.read_scaled(partial(scaled_size, target=(1177, 662)), True, (1177, 662))
         assert odd is not None and picture_size(odd[0]) == (1176, 662)
         assert abs(to_bgr(odd[0])[300:360, 500:600].astype(int).mean() - bgr[245:295, 407:488].astype(int).mean()) < 8
         # A small picture (a 4x4 grid's tile) is converted by the reader: it stays in the caches.
-        small = untagged.read_scaled(partial(scaled_size, target=(320, 180)), True)
+        small = untagged.read_scaled(partial(scaled_size, target=(320, 180)), True, (320, 180))
         assert small is not None and small[0].shape == (180, 320, 4) and small[0].flags.c_contiguous
+        # A tile that cannot convert I420 itself (a scaled high-DPI screen) gets BGRX.
+        bgrx = untagged.read_scaled(fit, True)
+        assert bgrx is not None and bgrx[0].shape == (538, 958, 4) and bgrx[0].flags.c_contiguous
         # Same size as the source: handed over as decoded, never scaled.
-        full = untagged.read_scaled(None, True)
+        full = untagged.read_scaled(None, True, (1280, 720))
         assert full is not None and picture_size(full[0]) == (1280, 720) and is_i420(full[0])
     finally:
         untagged.close()

@@ -285,3 +285,17 @@ def test_cameras_arriving_later_fill_the_wall_and_the_tours(qtbot: QtBot, rtsp: 
         assert panel.wall.assignment() == ["cam05", "cam06", "cam03", "cam04"]
     finally:
         panel.shutdown()
+
+
+def test_a_tile_on_a_scaled_screen_gets_bgrx_pictures_from_its_reader(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    tile = big_live_tiles(qtbot, panel)[0]
+    # Painted at twice the pixels (as on a 200% screen): it cannot convert into those 1:1, draws the
+    # picture scaled instead, and from then on its reader converts (BGRX) as it does for small pictures.
+    target = QImage(tile.size() * 2, QImage.Format.Format_RGB32)
+    target.setDevicePixelRatio(2)
+    target.fill(QColor(255, 0, 255))
+    tile.render(target)
+    shown = rgb32(target)
+    assert not (shown[..., :3] == (255, 0, 255)).all(axis=-1).any()  # every pixel painted
+    assert tile.stream is not None and not tile.stream.tile_converts
+    qtbot.waitUntil(lambda: (f := tile.current_frame()) is not None and f.image.shape[2:] == (4,), timeout=4000)

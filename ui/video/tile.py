@@ -241,9 +241,13 @@ class VideoTile(QWidget):
         transform = p.deviceTransform()
         if (not isinstance(device, QImage) or device.format() not in DIRECT_FORMATS
                 or transform.type() not in (QTransform.TransformationType.TxNone,
-                                            QTransform.TransformationType.TxTranslate)
-                or transform.dx() % 1 or transform.dy() % 1
-                or not QRegion(picture).subtracted(region).isEmpty()):
+                                            QTransform.TransformationType.TxTranslate)):
+            # A scaled (high-DPI) or not 32-bit screen: converting here and drawing costs the GUI thread
+            # more than the reader's converting, so the reader sends BGRX from now on.
+            if self.stream is not None:
+                self.stream.tile_converts = False
+            return False
+        if transform.dx() % 1 or transform.dy() % 1 or not QRegion(picture).subtracted(region).isEmpty():
             return False
         left, top = picture.x() + int(transform.dx()), picture.y() + int(transform.dy())
         w, h = picture.width(), picture.height()
