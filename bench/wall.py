@@ -1,8 +1,8 @@
 """Video wall benchmark: a real RTSP server on loopback into an offscreen wall; prints ONE JSON line last.
 
 Scenarios (each with the decode-only cost of the same streams measured in the same run, the ceiling:
-the cheaper of PyAV's and OpenCV's plain readers decoding to full-size BGR pictures; decoding with no
-conversion at all is reported too):
+the cheaper of PyAV's and OpenCV's plain readers decoding to full-size BGR pictures, measured before and
+after the wall and averaged; decoding with no conversion at all is reported too):
   grid  16 x 640x360 25 fps H.264 sub-streams in a 4x4 wall of 1280x720 (tiles ~319x179)
   main  4 x 1280x720 25 fps main streams in a 2x2 wall of 1920x1080 (tiles ~959x539)
   open  time from showing the 4x4 layout to all 16 tiles live (painted a frame)
@@ -152,6 +152,21 @@ def ceilings(urls: list[str], seconds: float, name: str) -> dict[str, dict[str, 
     return out
 
 
+def around(wall: Callable[[], dict[str, float]], urls: list[str], seconds: float,
+           name: str) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """Runs ``wall`` between two measurements of the ceilings and averages those: a machine whose speed
+    drifts (other guests on the host) moves the ceiling and the wall together, not the ratio."""
+    before = ceilings(urls, seconds, name)
+    log(f"{name}: wall")
+    result = wall()
+    log(f"  {result}")
+    after = ceilings(urls, seconds, name)
+    mean = {how: {"cpu_per_frame_ms": (before[how]["cpu_per_frame_ms"] + after[how]["cpu_per_frame_ms"]) / 2,
+                  "cores": (before[how]["cores"] + after[how]["cores"]) / 2,
+                  "fps_min": min(before[how]["fps_min"], after[how]["fps_min"])} for how in before}
+    return result, mean
+
+
 def run_wall(app: QApplication, servers: dict[int, RtspServer], cameras: list[Camera], layout: str,
              size: tuple[int, int], seconds: float) -> dict[str, float]:
     """``servers`` by port: a painted frame's send time is on its camera's server's timeline."""
@@ -248,21 +263,15 @@ def main() -> None:
         grid_cams = [Camera(f"c{i:02d}", f"Camera {i:02d}", s.url("/main"), "t", s.url("/sub"))
                      for i, s in enumerate(started[:16])]
         main_cams = grid_cams[:4]
-        grid_dec = ceilings([c.sub_url or "" for c in grid_cams], args.seconds, "grid")
-        log("grid: 4x4 wall")
-        grid = run_wall(app, servers, grid_cams, "16", (1280, 720), args.seconds)
-        log(f"  {grid}")
-        main_dec = ceilings([c.url for c in main_cams], args.seconds, "main")
-        log("main: 2x2 wall")
-        main_wall = run_wall(app, servers, main_cams, "4", (1920, 1080), args.seconds)
-        log(f"  {main_wall}")
+        grid, grid_dec = around(lambda: run_wall(app, servers, grid_cams, "16", (1280, 720), args.seconds),
+                                [c.sub_url or "" for c in grid_cams], args.seconds, "grid")
+        main_wall, main_dec = around(lambda: run_wall(app, servers, main_cams, "4", (1920, 1080), args.seconds),
+                                     [c.url for c in main_cams], args.seconds, "main")
         aligned_server = started[16]
         aligned_cams = [Camera(f"a{i:02d}", f"Camera {i:02d}", aligned_server.url(f"/aligned{i:02d}"), "t",
                                aligned_server.url(f"/aligned{i:02d}")) for i in range(16)]
-        aligned_dec = ceilings([c.sub_url or "" for c in aligned_cams], args.seconds, "grid, aligned")
-        log("grid, aligned: 4x4 wall")
-        aligned = run_wall(app, servers, aligned_cams, "16", (1280, 720), args.seconds)
-        log(f"  {aligned}")
+        aligned, aligned_dec = around(lambda: run_wall(app, servers, aligned_cams, "16", (1280, 720), args.seconds),
+                                      [c.sub_url or "" for c in aligned_cams], args.seconds, "grid, aligned")
 
     def ratio(wall: dict[str, float], dec: dict[str, dict[str, float]], *hows: str) -> float:
         # Against the cheapest of the named ceilings: the wall gets no credit for a slow reference.
