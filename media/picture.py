@@ -39,6 +39,10 @@ def i420_to_bgrx(image: np.ndarray, out: np.ndarray | None = None) -> np.ndarray
     may be lines of a larger picture (a window's backing store)."""
     if out is None:
         return cv2.cvtColor(image, cv2.COLOR_YUV2BGRA_I420)
+    # OpenCV writes into ``out`` only when it has exactly the right shape; otherwise it silently returns
+    # a new array, and the pixels ``out`` stands for would keep whatever they held.
+    if out.shape != (*picture_size(image)[::-1], 4):
+        raise ValueError(f"cannot convert a {picture_size(image)} picture into {out.shape[1]}x{out.shape[0]} pixels")
     cv2.cvtColor(image, cv2.COLOR_YUV2BGRA_I420, dst=out)
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from media.capture.frame_code import burn_code, read_code
 from media.frame_mailbox import FrameMailbox
@@ -22,6 +23,12 @@ def test_an_i420_picture_reads_back_as_the_same_picture_in_every_layout() -> Non
     assert np.abs(to_bgr(i420)[4:86, 4:156].astype(int) - bgr[4:86, 4:156]).max() <= 3
     assert np.array_equal(i420_to_bgrx(i420)[..., :3], to_bgr(i420))
     assert (i420_to_bgrx(i420)[..., 3] == 255).all()  # opaque, as Qt's RGB32 expects
+    # Into lines of a larger picture (a window), and never silently elsewhere when the size is wrong.
+    window = np.zeros((200, 400, 4), np.uint8)
+    i420_to_bgrx(i420, window[10:190, 40:360])
+    assert np.array_equal(window[10:190, 40:360], i420_to_bgrx(i420)) and not window[:10].any()
+    with pytest.raises(ValueError):
+        i420_to_bgrx(i420, window[10:190, 40:359])
     # The frame counter and the freeze detector read the luma of any layout.
     assert read_code(i420) == read_code(bgr) == read_code(i420_to_bgrx(i420)) == 4321
     assert luma(i420).shape == (180, 320) and luma(bgr).shape == (180, 320)

@@ -251,9 +251,10 @@ class VideoTile(QWidget):
             return False
         left, top = picture.x() + int(transform.dx()), picture.y() + int(transform.dy())
         w, h = picture.width(), picture.height()
-        if left < 0 or top < 0 or left + w > device.width() or top + h > device.height():
-            return False
         assert self._frame is not None
+        if (self._frame.size != (w, h) or left < 0 or top < 0 or left + w > device.width()
+                or top + h > device.height()):
+            return False
         line = device.bytesPerLine()
         pixels = np.ndarray((h, w, 4), np.uint8, buffer=device.bits(), offset=top * line + left * 4,
                             strides=(line, 4, 1))
