@@ -125,9 +125,10 @@ class HubBridge(QObject):
         self.ssl_context = client_ssl_context(url, load_config().console.tls_ca)
         self.client = HubClient(url, user, password, listener, ssl_context=self.ssl_context)
 
+        client = self.client  # not self: see CallController.request_presence
+
         async def start() -> None:
-            assert self.client is not None
-            self.client.start()
+            client.start()
         self.submit(start())
 
     @Slot(str, str)
@@ -167,9 +168,11 @@ class HubBridge(QObject):
         url = f"{self.http_url}/api/attachments/{attachment_id}"
         token = self.client.token if self.client else None
 
+        ssl_context = self.ssl_context  # the executor's function must not hold the bridge (a QObject)
+
         def get() -> bytes:
             request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
-            with urllib.request.urlopen(request, timeout=15, context=self.ssl_context) as response:  # noqa: S310 (hub URL)
+            with urllib.request.urlopen(request, timeout=15, context=ssl_context) as response:  # noqa: S310 (hub URL)
                 return response.read()
         return self.run_blocking(get, on_done, on_error)
 
@@ -195,8 +198,9 @@ class HubBridge(QObject):
                 task.cancel()
             if tasks:
                 await asyncio.wait(tasks, timeout=timeout / 2)
-            await self._loop.shutdown_asyncgens()
-            await self._loop.shutdown_default_executor(timeout=timeout / 2)
+            loop = asyncio.get_running_loop()  # not self._loop: the coroutine must not hold the bridge
+            await loop.shutdown_asyncgens()
+            await loop.shutdown_default_executor(timeout=timeout / 2)
 
         try:
             self.submit(_shutdown()).result(timeout)

@@ -4,7 +4,9 @@ local video painted, quality line, mute/camera off/share the scene, snapshot, ha
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +14,8 @@ import pytest
 from calls_kit import Hall
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
 
 from media.town_endpoint import TownEndpoint  # noqa: E402
 from media.webrtc.config import MediaConfig  # noqa: E402
@@ -175,3 +179,28 @@ def test_wall_scene_provider_reads_the_selected_tiles_mailbox() -> None:
     img = np.zeros((180, 320, 4), np.uint8)
     tile.stream.mailbox.put(img)
     assert newest() is img
+
+
+def test_a_controller_dropped_while_its_request_is_on_the_loop_is_freed_on_the_gui_thread(qtbot) -> None:
+    # A QObject freed on the loop thread crashes the process (seen: a segfault in a test run): what runs
+    # on the loop must not hold the last reference to the controller.
+    loop_thread = LoopThread("test-free-loop")
+    release = threading.Event()
+
+    async def slow(msg: dict) -> None:
+        await asyncio.get_running_loop().run_in_executor(None, release.wait, 5)
+
+    controller = CallController(loop_thread.loop, slow, CFG, use_camera=False, use_microphone=False)
+    freed_on: list[str] = []
+    controller.destroyed.connect(lambda: freed_on.append(threading.current_thread().name),
+                                 Qt.ConnectionType.DirectConnection)
+    try:
+        controller.request_presence()  # waits on the loop until released
+        del controller
+        gc.collect()
+        release.set()
+        loop_thread.call(asyncio.sleep(0.2))  # the request has finished by now
+        assert freed_on == [threading.main_thread().name]
+    finally:
+        release.set()
+        loop_thread.stop()

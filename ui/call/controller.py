@@ -178,9 +178,13 @@ class CallController(QObject):
     def request_presence(self) -> None:
         """Asks the hub for every town's presence now (answered by sig_presence); quiet when offline."""
 
+        # The coroutine holds the link, not the controller: whatever the loop thread holds last is freed
+        # there, and a QObject freed off the GUI thread crashes (seen: a segfault in the loop thread).
+        link = self.link
+
         async def ask() -> None:
             try:
-                await self.link.send({"type": "presence.get"})
+                await link.send({"type": "presence.get"})
             except Exception:  # noqa: BLE001 - not connected yet: the hub sends a snapshot on connect
                 pass
 
