@@ -16,6 +16,8 @@ BITS = 16
 # The code strip sits in the top-left corner: BITS blocks across CODE_WIDTH of the width, CODE_HEIGHT tall.
 CODE_WIDTH = 0.40
 CODE_HEIGHT = 0.045
+# Each block's value when read back: the first block is the highest bit.
+WEIGHTS = 1 << np.arange(BITS - 1, -1, -1)
 
 
 def burn_code(image: np.ndarray, value: int) -> None:
@@ -36,8 +38,6 @@ def read_code(image: np.ndarray) -> int:
     bits = grey[max(0, int(h * CODE_HEIGHT / 2)), _centres(w)] > 127
     return int(bits @ WEIGHTS)
 
-
-WEIGHTS = 1 << np.arange(BITS - 1, -1, -1)
 
 
 @lru_cache(maxsize=32)

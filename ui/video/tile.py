@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QWidget
 from console.domain.geography import Camera
 from media.capture import CaptureStream, HealthConfig, StreamState, fit_size, fits_cropped
 from media.frame_mailbox import Frame
-from media.picture import i420_to_bgrx
+from media.picture import i420_to_bgrx, is_i420
 from ui.video.mime import camera_from_mime, camera_mime
 
 
@@ -160,8 +160,8 @@ class VideoTile(QWidget):
             if frame is not None:
                 self._frame = frame
                 img = frame.image
-                if img.ndim == 2:
-                    self._image = None  # I420: see _paint
+                if is_i420(img):
+                    self._image = None  # converted while painting: see _paint
                 else:
                     fmt = QImage.Format.Format_RGB32 if img.shape[2] == 4 else QImage.Format.Format_BGR888
                     self._image = QImage(img.data, img.shape[1], img.shape[0], img.strides[0], fmt)
