@@ -43,7 +43,7 @@ from console.domain.geography import Camera  # noqa: E402
 from media.capture.ffmpeg_options import rtsp_options  # noqa: E402
 from media.capture.frame_code import read_code  # noqa: E402
 from media.capture.frame_memory import keep_frame_buffers  # noqa: E402
-from media.capture.i420_scaler import single_threaded_opencv  # noqa: E402
+from media.capture.nv12_scaler import single_threaded_opencv  # noqa: E402
 from media.capture.sources import VideoSource, open_source  # noqa: E402
 from media.frame_mailbox import Frame  # noqa: E402
 from media.rtsp_server import Content, RtspServer, encode  # noqa: E402

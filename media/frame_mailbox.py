@@ -28,7 +28,7 @@ from media.picture import picture_size
 class Frame:
     """One picture as handed to a consumer. Treat ``image`` as read-only: it may be painted elsewhere."""
 
-    # BGR, BGRX or I420 (see media/picture.py), contiguous rows
+    # BGR, BGRX or NV12 (see media/picture.py), contiguous rows
     image: np.ndarray
     seq: int  # 1, 2, 3 ... in the order frames were put
     at: float  # time.monotonic() when the frame was put

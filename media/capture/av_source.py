@@ -2,7 +2,7 @@
 
 Why not OpenCV's capture here: it converts every decoded picture to BGR at the size the stream opened
 with, then the reader scales it again for its tile. PyAV hands over the decoder's own 4:2:0 picture:
-for a tile it is scaled as 4:2:0 and painted from that (media/picture.py), or, tagged BT.709 or full
+for a tile it is scaled as 4:2:0 (NV12) and painted from that (media/picture.py), or, tagged BT.709 or full
 range, scaled and converted to BGRX in one step by swscale; a camera that changes resolution mid-stream
 keeps its true size (OpenCV's capture stretched it to the old one); the full picture is converted only
 for a snapshot.
@@ -19,19 +19,19 @@ import numpy as np
 from av.video.frame import VideoFrame
 from av.video.reformatter import Interpolation, VideoReformatter
 
-from media.capture import i420_scaler
+from media.capture import nv12_scaler
 from media.capture.bgr_source import Fit, exact_reduction
-from media.picture import i420_to_bgrx
+from media.picture import nv12_to_bgrx
 
 # Opening (connecting, RTSP's DESCRIBE/SETUP/PLAY and the first packets) may take this long at most.
 OPEN_TIMEOUT_S = 4.0
 # Damaged packets a stream may send in a row before the reader gives up and reconnects.
 MAX_BAD_PACKETS = 50
-# Tile pictures at least this large are handed over as I420, smaller ones as BGRX (see read_scaled).
-# Measured here, CPU a painted frame as I420 against BGRX: a 4x4 grid of 320x180 pictures (58k pixels)
+# Tile pictures at least this large are handed over as NV12, smaller ones as BGRX (see read_scaled).
+# Measured here, CPU a painted frame as 4:2:0 against BGRX: a 4x4 grid of 320x180 pictures (58k pixels)
 # +5%, a 3x3 grid of 424x238 (101k) -4%, a 2x2 wall of 958x538 (515k) -5 to -10%: the picture crosses
 # between threads at 12 bits a pixel instead of 32, which pays once it no longer sits in the caches.
-I420_MIN_PIXELS = 80_000
+NV12_MIN_PIXELS = 80_000
 # FFmpeg aligns picture lines to 64 bytes: 16 BGRX pixels.
 LINE_PIXELS = 16
 
@@ -116,9 +116,9 @@ class AvSource:
         return got[0] if got is not None else None
 
     def read_scaled(self, fit: Fit | None, for_tile: bool,
-                    i420_tile: tuple[int, int] | None = None) -> tuple[np.ndarray, tuple[int, int]] | None:
-        """The next frame scaled to ``fit(its size)``: BGR, or for a tile BGRX, or I420 for a tile that
-        converts it itself (``i420_tile``: its size; large BT.601 4:2:0 pictures, cut to fit it when
+                    nv12_tile: tuple[int, int] | None = None) -> tuple[np.ndarray, tuple[int, int]] | None:
+        """The next frame scaled to ``fit(its size)``: BGR, or for a tile BGRX, or NV12 for a tile that
+        converts it itself (``nv12_tile``: its size; large BT.601 4:2:0 pictures, cut to fit it when
         scaled larger); with the picture's own size. None when the stream failed."""
         frame = self._next_frame()
         if frame is None:
@@ -126,12 +126,12 @@ class AvSource:
         self._last = frame
         size = (frame.width, frame.height)
         width, height = fit(size) if fit is not None else size
-        if for_tile and i420_scaler.accepts(frame):
-            if i420_tile is not None and width * height >= I420_MIN_PIXELS:
-                return i420_scaler.scale_i420(frame, width, height, i420_tile), size
+        if for_tile and nv12_scaler.accepts(frame):
+            if nv12_tile is not None and width * height >= NV12_MIN_PIXELS:
+                return nv12_scaler.scale_nv12(frame, width, height, nv12_tile), size
             # A small picture stays in the caches: converted here it costs the wall less than the tile's
             # converting it into the window does (and Qt crops it when it is a pixel larger than the tile).
-            return i420_to_bgrx(i420_scaler.scale_i420(frame, width, height)), size
+            return nv12_to_bgrx(nv12_scaler.scale_nv12(frame, width, height)), size
         pad = -width % LINE_PIXELS
         if for_tile and pad and width + pad <= width * 1.01:
             # A width FFmpeg pads to its line alignment would need a copy to become one contiguous

@@ -32,7 +32,7 @@ def burn_code(image: np.ndarray, value: int) -> None:
 
 def read_code(image: np.ndarray) -> int:
     """Reads the value back from the block centres of a picture of any size and layout (the frame as
-    painted: BGR, BGRX or I420). One vectorised read: the benchmark calls it for every painted frame."""
+    painted: BGR, BGRX or NV12). One vectorised read: the benchmark calls it for every painted frame."""
     grey = luma(image)
     h, w = grey.shape[:2]
     bits = grey[max(0, int(h * CODE_HEIGHT / 2)), _centres(w)] > 127

@@ -12,7 +12,7 @@ import numpy as np
 
 from media.capture.frame_memory import keep_frame_buffers
 from media.capture.health import Backoff, FreezeDetector, HealthConfig, StreamHealth, StreamState
-from media.capture.i420_scaler import single_threaded_opencv
+from media.capture.nv12_scaler import single_threaded_opencv
 from media.capture.sources import VideoSource, open_source
 from media.frame_mailbox import FrameMailbox
 from media.picture import luma
@@ -67,7 +67,7 @@ class CaptureStream:
         self.mailbox = FrameMailbox()
         self.health = StreamHealth(self.config)
         self._opener = opener
-        # Frames for a wall tile: I420 that the tile converts into the window, or BGRX it copies there
+        # Frames for a wall tile: NV12 that the tile converts into the window, or BGRX it copies there
         # (media/picture.py); plain BGR otherwise. Scaled here, on the reader thread. A tile that cannot
         # convert into its window (a scaled high-DPI screen) clears ``tile_converts`` and gets BGRX.
         self.for_tile = for_tile

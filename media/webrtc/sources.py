@@ -25,7 +25,7 @@ class VideoSource(Protocol):
 
 
 def fit(img: np.ndarray, width: int, height: int) -> np.ndarray:
-    """BGR at the call's size (the wall's readers hand out BGRX or I420 at tile size: media/picture.py)."""
+    """BGR at the call's size (the wall's readers hand out BGRX or NV12 at tile size: media/picture.py)."""
     img = to_bgr(img)
     if img.shape[1] == width and img.shape[0] == height:
         return img

@@ -14,8 +14,8 @@ import numpy as np
 
 from media.capture import CaptureStream, StreamState, fits_cropped, open_source, scaled_size
 from media.capture.frame_code import read_code
-from media.capture.i420_scaler import scale_i420
-from media.picture import is_i420, picture_size, to_bgr
+from media.capture.nv12_scaler import scale_nv12
+from media.picture import is_nv12, picture_size, to_bgr
 from media.rtsp_server import Content, encode
 from tests.video.conftest import FAST_HEALTH, Clips
 from tests.video.helpers import collect, wait_for
@@ -93,9 +93,9 @@ def test_tile_pictures_are_contiguous_and_keep_the_colours_the_stream_names(clip
         assert got is not None and got_hd is not None
         (image, size), (image_hd, size_hd) = got, got_hd
         assert size == size_hd == (1280, 720)
-        # 4:2:0 scaled by OpenCV, handed over as I420 for the tile to convert while painting: even sizes,
+        # 4:2:0 scaled by OpenCV, handed over as NV12 for the tile to convert while painting: even sizes,
         # never larger than the fit (958x539 -> 958x538: a line of black under the picture).
-        assert is_i420(image) and picture_size(image) == (958, 538) and image.flags.c_contiguous
+        assert is_nv12(image) and picture_size(image) == (958, 538) and image.flags.c_contiguous
         # A BT.709 stream goes through swscale to BGRX, which pads lines to 960 pixels: widened by 2
         # pixels instead of copying every picture to make it contiguous.
         assert image_hd.shape == (539, 960, 4) and image_hd.flags.c_contiguous
@@ -113,12 +113,12 @@ def test_tile_pictures_are_contiguous_and_keep_the_colours_the_stream_names(clip
         # A small picture (a 4x4 grid's tile) is converted by the reader: it stays in the caches.
         small = untagged.read_scaled(partial(scaled_size, target=(320, 180)), True, (320, 180))
         assert small is not None and small[0].shape == (180, 320, 4) and small[0].flags.c_contiguous
-        # A tile that cannot convert I420 itself (a scaled high-DPI screen) gets BGRX.
+        # A tile that cannot convert 4:2:0 itself (a scaled high-DPI screen) gets BGRX.
         bgrx = untagged.read_scaled(fit, True)
         assert bgrx is not None and bgrx[0].shape == (538, 958, 4) and bgrx[0].flags.c_contiguous
         # Same size as the source: handed over as decoded, never scaled.
         full = untagged.read_scaled(None, True, (1280, 720))
-        assert full is not None and picture_size(full[0]) == (1280, 720) and is_i420(full[0])
+        assert full is not None and picture_size(full[0]) == (1280, 720) and is_nv12(full[0])
     finally:
         untagged.close()
         hd.close()
@@ -133,8 +133,8 @@ def test_a_grid_tiles_picture_is_the_middle_of_an_exact_half_cut_to_fit_the_tile
         frame = next(container.decode(video=0))
     finally:
         container.close()
-    half = scale_i420(frame, 320, 180)
-    cut = scale_i420(frame, 320, 180, crop_to=(319, 179))
+    half = scale_nv12(frame, 320, 180)
+    cut = scale_nv12(frame, 320, 180, crop_to=(319, 179))
     assert picture_size(half) == (320, 180) and picture_size(cut) == (318, 178)
     assert np.array_equal(cut[:178], half[1:179, 1:319])  # the Y planes
     assert fits_cropped((318, 178), (319, 179))

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QDropEvent, QImage, QRegion
 from pytestqt.qtbot import QtBot
 
 from media.capture import StreamState
-from media.picture import i420_to_bgrx, is_i420
+from media.picture import is_nv12, nv12_to_bgrx
 from media.rtsp_server import RtspServer
 from tests.video.conftest import FAST_HEALTH, SCREENS, cameras_on
 from ui.video import VideoWallPanel
@@ -82,15 +82,15 @@ def picture_rect(tile: VideoTile) -> tuple[int, int, int, int]:
 
 
 def big_live_tiles(qtbot: QtBot, panel: VideoWallPanel) -> list[VideoTile]:
-    """A 2x2 wall of main streams, live: pictures large enough to be handed to the tiles as I420."""
+    """A 2x2 wall of main streams, live: pictures large enough to be handed to the tiles as NV12."""
     panel.set_layout("4")
     tiles = panel.wall.visible_tiles()
 
-    def i420_painted() -> bool:
+    def nv12_painted() -> bool:
         frames = [t.current_frame() for t in tiles]
-        return all(f is not None and is_i420(f.image) and f.source_size == (1280, 720) for f in frames)
+        return all(f is not None and is_nv12(f.image) and f.source_size == (1280, 720) for f in frames)
 
-    qtbot.waitUntil(i420_painted, timeout=8000)
+    qtbot.waitUntil(nv12_painted, timeout=8000)
     counts = [t.painted_frames for t in tiles]
     qtbot.waitUntil(lambda: all(t.painted_frames > c + 2 for t, c in zip(tiles, counts, strict=True)), timeout=8000)
     return tiles
@@ -108,13 +108,13 @@ def test_tiles_convert_4_2_0_frames_straight_into_the_window(qtbot: QtBot, panel
     shown = rgb32(window.screen().grabWindow(window.winId()).toImage())
     for tile in tiles:
         frame = tile.current_frame()
-        assert frame is not None and is_i420(frame.image)
+        assert frame is not None and is_nv12(frame.image)
         x, y, w, h = picture_rect(tile)
         origin = tile.mapTo(window, QPoint(x, y))
         # Between the overlay's bands (and inside the selection frame): the frame as OpenCV converts it.
         rows, cols = slice(BAND, h - BAND), slice(2, w - 2)
         got = shown[origin.y():origin.y() + h, origin.x():origin.x() + w]
-        assert np.array_equal(got[rows, cols, :3], i420_to_bgrx(frame.image)[rows, cols, :3]), tile.index
+        assert np.array_equal(got[rows, cols, :3], nv12_to_bgrx(frame.image)[rows, cols, :3]), tile.index
         # Below the picture (a bar, or the line an even-sized picture leaves), above the status band: black.
         bottom = tile.mapTo(window, QPoint(0, tile.height() - BAND)).y()
         assert not shown[origin.y() + h:bottom, origin.x() + 2:origin.x() + w - 2, :3].any()
@@ -125,7 +125,7 @@ def test_a_partial_repaint_of_a_tile_changes_only_its_region(qtbot: QtBot, panel
     frame = tile.current_frame()
     assert frame is not None
     x, y, w, h = picture_rect(tile)
-    expected = i420_to_bgrx(frame.image)
+    expected = nv12_to_bgrx(frame.image)
     # Into a 32-bit image, as into a window: the left half repainted; the right half keeps its magenta.
     target = QImage(tile.size(), QImage.Format.Format_RGB32)
     target.fill(QColor(255, 0, 255))

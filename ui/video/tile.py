@@ -1,7 +1,7 @@
 """One wall tile: paints the newest frame of its stream with a small overlay.
 
 The wall's GUI timer calls ``poll``; the tile repaints only when a new frame arrived or its overlay
-text changed. Frames arrive already scaled to the tile by the reader thread. A 4:2:0 (I420) frame is
+text changed. Frames arrive already scaled to the tile by the reader thread. A 4:2:0 (NV12) frame is
 converted straight into the window's pixels (the 32-bit picture is written once, where it is shown);
 a BGRX frame is painted as a zero-copy QImage, a plain copy.
 """
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QWidget
 from console.domain.geography import Camera
 from media.capture import CaptureStream, HealthConfig, StreamState, fit_size, fits_cropped
 from media.frame_mailbox import Frame
-from media.picture import i420_to_bgrx, is_i420
+from media.picture import is_nv12, nv12_to_bgrx
 from ui.video.mime import camera_from_mime, camera_mime
 
 
@@ -51,7 +51,7 @@ def state_text(state: StreamState) -> str:
 
 BAND = 18  # height of the overlay's title and status bands
 
-# Window pixel formats an I420 frame is converted into directly: BGRX bytes with alpha 255 are right in all.
+# Window pixel formats an NV12 frame is converted into directly: BGRX bytes with alpha 255 are right in all.
 DIRECT_FORMATS = frozenset({QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32,
                             QImage.Format.Format_ARGB32_Premultiplied})
 
@@ -86,7 +86,7 @@ class VideoTile(QWidget):
         self.painted_frames = 0
         self._frame: Frame | None = None
         self._image: QImage | None = None  # self._frame as a QImage (made when painting needs one)
-        self._converted: np.ndarray | None = None  # an I420 frame converted for self._image
+        self._converted: np.ndarray | None = None  # an NV12 frame converted for self._image
         self._placement_key: tuple[object, ...] = ()
         self._placement: tuple[QRect, list[QRect], bool] = (QRect(), [], False)
         self._overlay_key: tuple[object, ...] = ()
@@ -160,7 +160,7 @@ class VideoTile(QWidget):
             if frame is not None:
                 self._frame = frame
                 img = frame.image
-                if is_i420(img):
+                if is_nv12(img):
                     self._image = None  # converted while painting: see _paint
                 else:
                     fmt = QImage.Format.Format_RGB32 if img.shape[2] == 4 else QImage.Format.Format_BGR888
@@ -234,7 +234,7 @@ class VideoTile(QWidget):
         return picture, bars, (w, h) != (iw, ih)
 
     def _convert_into_window(self, p: QPainter, region: QRegion, picture: QRect) -> bool:
-        """Converts the I420 frame straight into the pixels the painter paints on, at ``picture``. False
+        """Converts the NV12 frame straight into the pixels the painter paints on, at ``picture``. False
         (nothing done) unless those are a 32-bit image the painter reaches 1:1 and the paint event
         repaints all of ``picture``: a clipped repaint must not touch pixels outside its region."""
         device = p.paintEngine().paintDevice()
@@ -258,17 +258,17 @@ class VideoTile(QWidget):
         line = device.bytesPerLine()
         pixels = np.ndarray((h, w, 4), np.uint8, buffer=device.bits(), offset=top * line + left * 4,
                             strides=(line, 4, 1))
-        i420_to_bgrx(self._frame.image, pixels)
+        nv12_to_bgrx(self._frame.image, pixels)
         return True
 
     def _qimage(self) -> QImage:
-        """The current frame as a QImage; an I420 frame is converted into a buffer the tile keeps."""
+        """The current frame as a QImage; an NV12 frame is converted into a buffer the tile keeps."""
         if self._image is None:
             assert self._frame is not None
             w, h = self._frame.size
             if self._converted is None or self._converted.shape[:2] != (h, w):
                 self._converted = np.empty((h, w, 4), np.uint8)
-            self._image = QImage(i420_to_bgrx(self._frame.image, self._converted).data, w, h, w * 4,
+            self._image = QImage(nv12_to_bgrx(self._frame.image, self._converted).data, w, h, w * 4,
                                  QImage.Format.Format_RGB32)
             self._image.setDevicePixelRatio(self.devicePixelRatioF())
         return self._image

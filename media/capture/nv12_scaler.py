@@ -1,4 +1,4 @@
-"""Scaling a decoded 4:2:0 picture to a tile, as an I420 block (media/picture.py) the tile converts while
+"""Scaling a decoded 4:2:0 picture to a tile, as an NV12 block (media/picture.py) the tile converts while
 painting.
 
 Why: measured here right after decoding (the reader's case), swscale's scaled conversion of 720p to a
@@ -18,6 +18,7 @@ import numpy as np
 from av.video.frame import VideoFrame
 
 from media.capture.bgr_source import exact_reduction, resize_interpolation
+from media.picture import nv12_from_planes, nv12_planes
 
 
 def single_threaded_opencv() -> None:
@@ -45,8 +46,8 @@ def even_size(width: int, height: int) -> tuple[int, int]:
     return max(2, width & ~1), max(2, height & ~1)
 
 
-def scale_i420(frame: VideoFrame, width: int, height: int, crop_to: tuple[int, int] | None = None) -> np.ndarray:
-    """``frame`` (see ``accepts``) scaled to (width, height) as a new I420 block of even size. ``crop_to``:
+def scale_nv12(frame: VideoFrame, width: int, height: int, crop_to: tuple[int, int] | None = None) -> np.ndarray:
+    """``frame`` (see ``accepts``) scaled to (width, height) as a new NV12 block of even size. ``crop_to``:
     the tile it is shown in; a picture scaled a little larger (an integer reduction, see
     stream.scaled_size) keeps only its middle that fits, so the tile paints it whole."""
     source_w, source_h = frame.width, frame.height
@@ -58,20 +59,19 @@ def scale_i420(frame: VideoFrame, width: int, height: int, crop_to: tuple[int, i
             crop_x, crop_y = (source_w - width * d) // 2 & ~1, (source_h - height * d) // 2 & ~1
             source_w, source_h = width * d, height * d
     width, height = even_size(width, height)
-    area = width * height
-    block = np.empty(area * 3 // 2, np.uint8)
-    # The U and V planes are each a quarter of the Y plane: not always whole lines of the block's width,
-    # so the planes are cut from the flat buffer.
-    targets = (block[:area].reshape(height, width),
-               block[area:area + area // 4].reshape(height // 2, width // 2),
-               block[area + area // 4:].reshape(height // 2, width // 2))
-    interpolation = resize_interpolation((source_w, source_h), (width, height))
-    for index, (plane, target) in enumerate(zip(frame.planes, targets, strict=True)):
+    planes = []
+    for index, plane in enumerate(frame.planes):
         s = 1 if index == 0 else 2  # chroma planes: half the size, half the offsets
         x, y, w, h = crop_x // s, crop_y // s, source_w // s, source_h // s
-        source = np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)[y:y + h, x:x + w]
-        if (w, h) == (target.shape[1], target.shape[0]):
-            np.copyto(target, source)
-        else:
-            cv2.resize(source, (target.shape[1], target.shape[0]), dst=target, interpolation=interpolation)
-    return block.reshape(height * 3 // 2, width)
+        planes.append(np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)[y:y + h, x:x + w])
+    if (source_w, source_h) == (width, height):
+        return nv12_from_planes(*planes)
+    interpolation = resize_interpolation((source_w, source_h), (width, height))
+    block = np.empty((height * 3 // 2, width), np.uint8)
+    block_y, block_uv = nv12_planes(block)
+    cv2.resize(planes[0], (width, height), dst=block_y, interpolation=interpolation)
+    # OpenCV scales one plane at a time: U and V apart, then interleaved (cheaper than interleaving the
+    # larger source planes and scaling once).
+    chroma = [cv2.resize(p, (width // 2, height // 2), interpolation=interpolation) for p in planes[1:]]
+    cv2.merge(chroma, dst=block_uv)
+    return block
