@@ -3,6 +3,7 @@ patrol tours, snapshots; screenshots land in out/screens/."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import cv2
@@ -18,7 +19,7 @@ from media.rtsp_server import RtspServer
 from tests.video.conftest import FAST_HEALTH, SCREENS, cameras_on
 from ui.video import VideoWallPanel
 from ui.video.mime import CAMERA_MIME
-from ui.video.tile import BAND, VideoTile
+from ui.video.tile import BAND, OVERLAY_WAITS_FOR_FRAME_S, VideoTile
 
 TOWNS = {"lh": "龙华镇", "qs": "青山街道", "hx": "河西街道"}
 
@@ -138,6 +139,54 @@ def test_a_partial_repaint_of_a_tile_changes_only_its_region(qtbot: QtBot, panel
     # The whole tile: all of the picture.
     tile.render(target)
     assert np.array_equal(rgb32(target)[y + BAND:y + h - BAND, x + 2:x + w - 2, :3], expected[rows, 2:w - 2, :3])
+
+
+def test_live_tiles_paint_each_frame_once_and_their_clock_still_ticks(qtbot: QtBot, panel: VideoWallPanel,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # The status band's clock changes every second. While frames flow, the next frame paints it: the
+    # same picture is never converted and painted a second time for the clock alone.
+    painted: list[tuple[int, int, object]] = []  # tile, frame, the second the bands were drawn for
+    paint = VideoTile._paint
+
+    def recording(tile: VideoTile, p: object, region: QRegion) -> None:
+        paint(tile, p, region)
+        frame = tile.current_frame()
+        if frame is not None:
+            painted.append((tile.index, frame.seq, tile._overlay_key[2]))
+
+    tiles = panel.wall.visible_tiles()
+    wait_live(qtbot, tiles)
+    monkeypatch.setattr(VideoTile, "_paint", recording)
+    counts = [t.painted_frames for t in tiles]
+    qtbot.wait(2600)
+    for tile, count in zip(tiles, counts, strict=True):
+        seqs = [seq for index, seq, _ in painted if index == tile.index]
+        assert len(seqs) > 25 and len(seqs) == len(set(seqs)), tile.index  # every paint a new frame
+        assert tile.painted_frames - count == len(seqs)
+        # The clock on its bands moved on with the frames (2.6 s: at least two new seconds).
+        seconds = {second for index, _, second in painted if index == tile.index}
+        assert len(seconds) >= 3, (tile.index, seconds)
+
+
+def test_an_overlay_change_waits_for_the_next_frame_unless_frames_stopped(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    tile = panel.wall.visible_tiles()[0]
+    wait_live(qtbot, [tile])
+    panel.wall._timer.stop()  # the test polls the tile itself
+
+    def seq() -> int:
+        frame = tile.current_frame()
+        return frame.seq if frame is not None else 0
+
+    for _ in range(20):  # a frame may land between two polls: then try again
+        qtbot.waitUntil(lambda: tile.poll(time.monotonic(), overlay=False), timeout=2000)  # a new frame
+        before = seq()
+        tile.selected = not tile.selected  # an input of the overlay changed, as the clock does every second
+        repainted = tile.poll(time.monotonic(), overlay=True)
+        if seq() == before:
+            break
+    assert seq() == before and not repainted  # frames flow: the next one paints the overlay
+    # No frame taken for longer than a frame's time (a stalled stream): the overlay is painted on its own.
+    assert tile.poll(time.monotonic() + OVERLAY_WAITS_FOR_FRAME_S + 0.05, overlay=True)
 
 
 @pytest.mark.parametrize(("layout", "count", "stream"), [("1", 1, "main"), ("4", 4, "main"),

@@ -50,6 +50,9 @@ def state_text(state: StreamState) -> str:
 
 
 BAND = 18  # height of the overlay's title and status bands
+# An overlay change (state, frame rate, the clock) waits for the next frame to paint it, unless none was taken
+# for this long (a stalled or offline stream, or one slower than 10 fps): then it is painted on its own.
+OVERLAY_WAITS_FOR_FRAME_S = 0.1
 
 # Window pixel formats an NV12 frame is converted into directly: BGRX bytes with alpha 255 are right in all.
 DIRECT_FORMATS = frozenset({QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32,
@@ -81,10 +84,12 @@ class VideoTile(QWidget):
         self.selected = False
         self.health_config = health_config
         self.town_names = town_names or {}
-        # Called with each frame as it is painted (the benchmark reads the burned counter here).
+        # Called with each frame when it is first painted (the benchmark reads the burned counter here).
         self.paint_probe: Callable[[Frame], None] | None = None
-        self.painted_frames = 0
+        self.painted_frames = 0  # distinct frames painted (a repaint of the same frame is not one)
+        self._painted_seq = 0
         self._frame: Frame | None = None
+        self._frame_taken_at = -1e9  # time.monotonic() of the last poll that took a new frame
         self._image: QImage | None = None  # self._frame as a QImage (made when painting needs one)
         self._converted: np.ndarray | None = None  # an NV12 frame converted for self._image
         self._placement_key: tuple[object, ...] = ()
@@ -159,6 +164,7 @@ class VideoTile(QWidget):
             frame = stream.mailbox.newer_than(self._frame.seq if self._frame else 0)
             if frame is not None:
                 self._frame = frame
+                self._frame_taken_at = now
                 img = frame.image
                 if is_nv12(img):
                     self._image = None  # converted while painting: see _paint
@@ -172,7 +178,9 @@ class VideoTile(QWidget):
             key = self._overlay_state(now)
             if key != self._overlay_key:
                 self._polled_key = key
-                dirty = True
+                # While frames flow, the next one repaints the overlay within a frame's time: repainting
+                # now would convert and paint the same picture again (once a second a tile, for the clock).
+                dirty = dirty or now - self._frame_taken_at > OVERLAY_WAITS_FOR_FRAME_S
         if dirty:
             self.update()
         return dirty
@@ -211,9 +219,11 @@ class VideoTile(QWidget):
                 p.drawImage(picture.x(), picture.y(), self._qimage())
             if self._state in (StreamState.OFFLINE, StreamState.STALLED):
                 p.fillRect(picture, QColor(0, 0, 0, 150))  # the last picture, dimmed: it is not live
-            if self.paint_probe is not None:
-                self.paint_probe(frame)
-            self.painted_frames += 1
+            if frame.seq != self._painted_seq:
+                self._painted_seq = frame.seq
+                self.painted_frames += 1
+                if self.paint_probe is not None:
+                    self.paint_probe(frame)
         else:
             p.fillRect(rect, QColor(24, 26, 30))
         self._paint_overlay(p, rect, frame is None)
