@@ -154,18 +154,28 @@ def test_live_tiles_paint_each_frame_once_and_their_clock_still_ticks(qtbot: QtB
         if frame is not None:
             painted.append((tile.index, frame.seq, tile._overlay_key[2]))
 
+    def clocks() -> list[np.ndarray]:  # each tile's clock label as the window shows it (no repaint)
+        window = panel.window()
+        shown = rgb32(window.screen().grabWindow(window.winId()).toImage())
+        corners = [tile.mapTo(window, QPoint(0, tile.height() - BAND)) for tile in tiles]
+        return [shown[c.y():c.y() + BAND, c.x():c.x() + 60, :3] for c in corners]
+
     tiles = panel.wall.visible_tiles()
     wait_live(qtbot, tiles)
     monkeypatch.setattr(VideoTile, "_paint", recording)
     counts = [t.painted_frames for t in tiles]
+    before = clocks()
     qtbot.wait(2600)
     for tile, count in zip(tiles, counts, strict=True):
         seqs = [seq for index, seq, _ in painted if index == tile.index]
         assert len(seqs) > 25 and len(seqs) == len(set(seqs)), tile.index  # every paint a new frame
         assert tile.painted_frames - count == len(seqs)
-        # The clock on its bands moved on with the frames (2.6 s: at least two new seconds).
+        # The clock on its labels moved on with the frames (2.6 s: at least two new seconds).
         seconds = {second for index, _, second in painted if index == tile.index}
         assert len(seconds) >= 3, (tile.index, seconds)
+    # ... in the window too: each clock label (here on the black bar under a letterboxed picture, which
+    # a new frame alone does not repaint) shows another time.
+    assert all(not np.array_equal(old, new) for old, new in zip(before, clocks(), strict=True))
 
 
 def test_an_overlay_change_waits_for_the_next_frame_unless_frames_stopped(qtbot: QtBot, panel: VideoWallPanel) -> None:
