@@ -1,8 +1,9 @@
 """Video wall benchmark: a real RTSP server on loopback into an offscreen wall; prints ONE JSON line last.
 
 Scenarios (each with the decode-only cost of the same streams measured in the same run, the ceiling:
-the cheaper of PyAV's and OpenCV's plain readers decoding to full-size BGR pictures, measured before and
-after the wall and averaged; decoding with no conversion at all is reported too):
+the cheaper of PyAV's and OpenCV's plain readers decoding to full-size BGR pictures; decoding with no
+conversion at all is reported too). Each scenario runs in rounds, the wall and its ceilings side by side
+in alternating order; a ratio is the median of the rounds' ratios (each round's is listed):
   grid  16 x 640x360 25 fps H.264 sub-streams in a 4x4 wall of 1280x720 (tiles ~319x179)
   main  4 x 1280x720 25 fps main streams in a 2x2 wall of 1920x1080 (tiles ~959x539)
   open  time from showing the 4x4 layout to all 16 tiles live (painted a frame)
@@ -13,7 +14,7 @@ Cameras are independent: each is its own server process sending on its own phase
 arrive together.
 Latency: glass-to-glass from the frame's send time (a counter burned into the picture, sent on the
 server's timeline at the camera's phase) to the moment a tile paints it.
-Run: .venv/bin/python bench/wall.py [--seconds 8]
+Run: .venv/bin/python bench/wall.py [--seconds 5] [--rounds 4]
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import sys
 import threading
 import time
@@ -143,32 +145,58 @@ def decode_only(urls: list[str], seconds: float, how: str) -> dict[str, float]:
             "cores": (c1 - c0) / (t1 - t0)}
 
 
-def ceilings(urls: list[str], seconds: float, name: str) -> dict[str, dict[str, float]]:
-    out = {}
-    for how in ("picture", "opencv", "decode"):
-        log(f"{name}: decode-only ceiling ({how})")
-        out[how] = decode_only(urls, seconds, how)
-        log(f"  {out[how]}")
-    return out
+def measure_rounds(wall: Callable[[], dict[str, object]], urls: list[str], seconds: float, rounds: int,
+                   name: str) -> dict[str, object]:
+    """``rounds`` rounds of the wall and its ceilings side by side, their order alternating; a round's ratio
+    compares the wall with the ceilings measured next to it. This machine's speed drifts (other guests on
+    the host) by 10% and more within a minute: it moves a round's wall and ceilings together, and the
+    median of the rounds' ratios leaves out a round the drift split."""
+    ratios: dict[str, list[float]] = {"best": [], "picture": [], "decode": []}
+    walls: list[dict[str, object]] = []
+    ceils: list[dict[str, dict[str, float]]] = []
+    for r in range(rounds):
+        ceiling: dict[str, dict[str, float]] = {}
+        order = ["ceilings", "wall"] if r % 2 == 0 else ["wall", "ceilings"]
+        for step in order:
+            if step == "wall":
+                log(f"{name}: wall, round {r + 1}/{rounds}")
+                walls.append(wall())
+                log(f"  {walls[-1]}")
+            else:
+                for how in ("picture", "opencv", "decode"):
+                    ceiling[how] = decode_only(urls, seconds, how)
+                    log(f"{name}: ceiling ({how}), round {r + 1}/{rounds}: {ceiling[how]}")
+        ceils.append(ceiling)
+        wall_ms = float(walls[-1]["cpu_per_frame_ms"])  # type: ignore[arg-type]
+        ratios["best"].append(wall_ms / min(ceiling[h]["cpu_per_frame_ms"] for h in ("picture", "opencv")))
+        ratios["picture"].append(wall_ms / ceiling["picture"]["cpu_per_frame_ms"])
+        ratios["decode"].append(wall_ms / ceiling["decode"]["cpu_per_frame_ms"])
+    latencies = sorted(x for w in walls for x in w["latencies"])  # type: ignore[attr-defined]
 
+    def med(values: list[float]) -> float:
+        return round(statistics.median(values), 3)
 
-def around(wall: Callable[[], dict[str, float]], urls: list[str], seconds: float,
-           name: str) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
-    """Runs ``wall`` between two measurements of the ceilings and averages those: a machine whose speed
-    drifts (other guests on the host) moves the ceiling and the wall together, not the ratio."""
-    before = ceilings(urls, seconds, name)
-    log(f"{name}: wall")
-    result = wall()
-    log(f"  {result}")
-    after = ceilings(urls, seconds, name)
-    mean = {how: {"cpu_per_frame_ms": (before[how]["cpu_per_frame_ms"] + after[how]["cpu_per_frame_ms"]) / 2,
-                  "cores": (before[how]["cores"] + after[how]["cores"]) / 2,
-                  "fps_min": min(before[how]["fps_min"], after[how]["fps_min"])} for how in before}
-    return result, mean
+    return {
+        "cpu_ratio": med(ratios["best"]),
+        "cpu_ratio_rounds": [round(x, 3) for x in ratios["best"]],
+        "cpu_ratio_same_reader": med(ratios["picture"]),
+        "cpu_ratio_to_pure_decode": med(ratios["decode"]),
+        "fps_per_tile_min": round(min(float(w["fps_min"]) for w in walls), 2),  # type: ignore[arg-type]
+        "latency_p95_ms": round(latencies[int(len(latencies) * 0.95)], 1) if latencies else float("nan"),
+        "latency_p50_ms": round(latencies[len(latencies) // 2], 1) if latencies else float("nan"),
+        "open_s": med([float(w["open_s"]) for w in walls]),  # type: ignore[arg-type]
+        "open_s_max": round(max(float(w["open_s"]) for w in walls), 3),  # type: ignore[arg-type]
+        "dropped": sum(int(w["dropped"]) for w in walls),  # type: ignore[call-overload]
+        "cores": med([float(w["cores"]) for w in walls]),  # type: ignore[arg-type]
+        "decode_only_cores": med([c["picture"]["cores"] for c in ceils]),
+        "wall_ms_per_frame": med([float(w["cpu_per_frame_ms"]) for w in walls]),  # type: ignore[arg-type]
+        "wall_gui_thread_ms_per_frame": med([float(w["gui_cpu_per_frame_ms"]) for w in walls]),  # type: ignore[arg-type]
+        "ceiling_ms_per_frame": {h: med([c[h]["cpu_per_frame_ms"] for c in ceils]) for h in ("picture", "opencv", "decode")},
+    }
 
 
 def run_wall(app: QApplication, servers: dict[int, RtspServer], cameras: list[Camera], layout: str,
-             size: tuple[int, int], seconds: float) -> dict[str, float]:
+             size: tuple[int, int], seconds: float) -> dict[str, object]:
     """``servers`` by port: a painted frame's send time is on its camera's server's timeline."""
     wall = VideoWall(cameras, layout=layout)
     wall.resize(*size)
@@ -226,12 +254,14 @@ def run_wall(app: QApplication, servers: dict[int, RtspServer], cameras: list[Ca
             "cpu_per_frame_ms": (c1 - c0) / max(1, sum(painted)) * 1000, "cores": (c1 - c0) / (t1 - t0),
             "gui_cpu_per_frame_ms": (g1 - g0) / max(1, sum(painted)) * 1000,
             "latency_p50_ms": lat[len(lat) // 2] if lat else float("nan"),
-            "latency_p95_ms": lat[int(len(lat) * 0.95)] if lat else float("nan"), "dropped": dropped}
+            "latency_p95_ms": lat[int(len(lat) * 0.95)] if lat else float("nan"), "dropped": dropped,
+            "latencies": lat}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--seconds", type=float, default=5.0, help="each measurement's length")
+    parser.add_argument("--rounds", type=int, default=4, help="rounds of wall and ceilings per scenario")
     parser.add_argument("--content", choices=["camera", "plain"], default="camera",
                         help="camera: detail + sensor noise at a camera's bit rates (sub 512 kb/s, main 2 Mb/s); "
                              "plain: the flat test picture (~150/300 kb/s), which decodes ~10x cheaper")
@@ -263,58 +293,46 @@ def main() -> None:
         grid_cams = [Camera(f"c{i:02d}", f"Camera {i:02d}", s.url("/main"), "t", s.url("/sub"))
                      for i, s in enumerate(started[:16])]
         main_cams = grid_cams[:4]
-        grid, grid_dec = around(lambda: run_wall(app, servers, grid_cams, "16", (1280, 720), args.seconds),
-                                [c.sub_url or "" for c in grid_cams], args.seconds, "grid")
-        main_wall, main_dec = around(lambda: run_wall(app, servers, main_cams, "4", (1920, 1080), args.seconds),
-                                     [c.url for c in main_cams], args.seconds, "main")
+        def scenario(cams: list[Camera], layout: str, size: tuple[int, int], urls: list[str],
+                     name: str) -> dict[str, object]:
+            def wall() -> dict[str, object]:
+                return run_wall(app, servers, cams, layout, size, args.seconds)
+            return measure_rounds(wall, urls, args.seconds, args.rounds, name)
+
+        grid = scenario(grid_cams, "16", (1280, 720), [c.sub_url or "" for c in grid_cams], "grid")
+        main_wall = scenario(main_cams, "4", (1920, 1080), [c.url for c in main_cams], "main")
         aligned_server = started[16]
         aligned_cams = [Camera(f"a{i:02d}", f"Camera {i:02d}", aligned_server.url(f"/aligned{i:02d}"), "t",
                                aligned_server.url(f"/aligned{i:02d}")) for i in range(16)]
-        aligned, aligned_dec = around(lambda: run_wall(app, servers, aligned_cams, "16", (1280, 720), args.seconds),
-                                      [c.sub_url or "" for c in aligned_cams], args.seconds, "grid, aligned")
+        aligned = scenario(aligned_cams, "16", (1280, 720), [c.sub_url or "" for c in aligned_cams],
+                           "grid, aligned")
 
-    def ratio(wall: dict[str, float], dec: dict[str, dict[str, float]], *hows: str) -> float:
-        # Against the cheapest of the named ceilings: the wall gets no credit for a slow reference.
-        return round(wall["cpu_per_frame_ms"] / min(dec[h]["cpu_per_frame_ms"] for h in hows), 3)
+    def pick(prefix: str, figures: dict[str, object], *keys: str) -> dict[str, object]:
+        return {f"{prefix}_{k}": figures[k] for k in keys}
 
-    result = {
-        "grid_fps_per_tile_min": round(grid["fps_min"], 2),
+    result: dict[str, object] = {
         # CPU per painted frame / CPU per frame of the cheapest reader that decodes to full-size pictures
-        # (PyAV or OpenCV); also against PyAV's reader alone, and against decoding with no conversion.
-        "grid_cpu_ratio": ratio(grid, grid_dec, "picture", "opencv"),
-        "grid_cpu_ratio_same_reader": ratio(grid, grid_dec, "picture"),
-        "grid_cpu_ratio_to_pure_decode": ratio(grid, grid_dec, "decode"),
-        "grid_latency_p95_ms": round(grid["latency_p95_ms"], 1),
-        "grid_latency_p50_ms": round(grid["latency_p50_ms"], 1),
-        "grid_cores": round(grid["cores"], 2),
-        "grid_decode_only_cores": round(grid_dec["picture"]["cores"], 2),
-        "grid_dropped": grid["dropped"],
-        "main_fps_per_tile_min": round(main_wall["fps_min"], 2),
-        "main_cpu_ratio": ratio(main_wall, main_dec, "picture", "opencv"),
-        "main_cpu_ratio_same_reader": ratio(main_wall, main_dec, "picture"),
-        "main_cpu_ratio_to_pure_decode": ratio(main_wall, main_dec, "decode"),
-        "main_latency_p95_ms": round(main_wall["latency_p95_ms"], 1),
-        "main_cores": round(main_wall["cores"], 2),
-        "main_decode_only_cores": round(main_dec["picture"]["cores"], 2),
-        "open_16_s": round(grid["open_s"], 3),
+        # (PyAV or OpenCV), the median of the rounds (each round's ratio listed); also against PyAV's
+        # reader alone, and against decoding with no conversion at all.
+        **pick("grid", grid, "fps_per_tile_min", "cpu_ratio", "cpu_ratio_rounds", "cpu_ratio_same_reader",
+               "cpu_ratio_to_pure_decode", "latency_p95_ms", "latency_p50_ms", "cores", "decode_only_cores",
+               "dropped"),
+        **pick("main", main_wall, "fps_per_tile_min", "cpu_ratio", "cpu_ratio_rounds", "cpu_ratio_same_reader",
+               "cpu_ratio_to_pure_decode", "latency_p95_ms", "cores", "decode_only_cores"),
+        "open_16_s": grid["open_s"],
+        "open_16_s_max": grid["open_s_max"],
         # All 16 cameras sending in the same millisecond: the worst case, not what independent cameras do.
-        "grid_aligned_fps_per_tile_min": round(aligned["fps_min"], 2),
-        "grid_aligned_cpu_ratio": ratio(aligned, aligned_dec, "picture", "opencv"),
-        "grid_aligned_cpu_ratio_same_reader": ratio(aligned, aligned_dec, "picture"),
-        "grid_aligned_latency_p95_ms": round(aligned["latency_p95_ms"], 1),
-        "grid_aligned_open_16_s": round(aligned["open_s"], 3),
-        "grid_aligned_wall_ms_per_frame": round(aligned["cpu_per_frame_ms"], 3),
-        "grid_aligned_ceiling_ms_per_frame": {h: round(d["cpu_per_frame_ms"], 3) for h, d in aligned_dec.items()},
+        **pick("grid_aligned", aligned, "fps_per_tile_min", "cpu_ratio", "cpu_ratio_rounds",
+               "cpu_ratio_same_reader", "latency_p95_ms", "wall_ms_per_frame", "ceiling_ms_per_frame"),
+        "grid_aligned_open_16_s": aligned["open_s"],
         "content": args.content,
-        "grid_wall_ms_per_frame": round(grid["cpu_per_frame_ms"], 3),
-        "grid_wall_gui_thread_ms_per_frame": round(grid["gui_cpu_per_frame_ms"], 3),
-        "grid_ceiling_ms_per_frame": {h: round(d["cpu_per_frame_ms"], 3) for h, d in grid_dec.items()},
-        "main_wall_ms_per_frame": round(main_wall["cpu_per_frame_ms"], 3),
-        "main_wall_gui_thread_ms_per_frame": round(main_wall["gui_cpu_per_frame_ms"], 3),
-        "main_ceiling_ms_per_frame": {h: round(d["cpu_per_frame_ms"], 3) for h, d in main_dec.items()},
+        **pick("grid", grid, "wall_ms_per_frame", "wall_gui_thread_ms_per_frame", "ceiling_ms_per_frame"),
+        **pick("main", main_wall, "wall_ms_per_frame", "wall_gui_thread_ms_per_frame", "ceiling_ms_per_frame"),
         # Other work on the machine inflates CPU per frame and latency: say how busy it was.
         "machine_load_1m": round(os.getloadavg()[0], 2),
         "cores": psutil.cpu_count(),
+        "rounds": args.rounds,
+        "seconds_per_measurement": args.seconds,
     }
     print(json.dumps(result), flush=True)
 
