@@ -204,3 +204,30 @@ def test_a_controller_dropped_while_its_request_is_on_the_loop_is_freed_on_the_g
     finally:
         release.set()
         loop_thread.stop()
+
+
+def test_a_controller_dropped_while_its_call_is_dialing_is_freed_on_the_gui_thread(qtbot) -> None:
+    # The call and its invitation run on the loop thread: neither may hold the controller, or the loop
+    # thread could free it (a QObject freed off the GUI thread crashes the process).
+    loop_thread = LoopThread("test-free-call-loop")
+    release = threading.Event()
+
+    async def slow(msg: dict) -> None:
+        await asyncio.get_running_loop().run_in_executor(None, release.wait, 5)
+
+    controller = CallController(loop_thread.loop, slow, CFG, use_camera=False, use_microphone=False)
+    freed_on: list[str] = []
+    controller.destroyed.connect(lambda: freed_on.append(threading.current_thread().name),
+                                 Qt.ConnectionType.DirectConnection)
+    try:
+        assert controller.call_town({"id": 1, "title": "x"}, "lh")  # the invitation waits on the loop
+        call = controller.call
+        assert call is not None
+        del controller
+        gc.collect()
+        assert freed_on == [threading.main_thread().name]  # freed at once, here: nothing else held it
+        release.set()
+        loop_thread.call(call.hangup())  # the call itself still ends cleanly
+    finally:
+        release.set()
+        loop_thread.stop()

@@ -16,6 +16,7 @@ import asyncio
 import base64
 import logging
 import time
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -128,9 +129,10 @@ class CallController(QObject):
             notices.append(self.tr("No speaker on this workstation: the town cannot be heard"))
         self.sig_notice.emit("\n".join(notices))
         self.audio_out.start()
-        self.call = OutgoingCall(self.link, self.config, self._video, on_event=self._on_event,
-                                 on_frame=lambda img: self.remote.put(img),
-                                 on_local_frame=lambda img: self.local.put(img), microphone=microphone,
+        # The call runs on the loop thread: it holds the controller only weakly (a QObject freed there
+        # crashes the process), and its frames go straight to the mailboxes.
+        self.call = OutgoingCall(self.link, self.config, self._video, on_event=_weak_event_sink(self),
+                                 on_frame=self.remote.put, on_local_frame=self.local.put, microphone=microphone,
                                  on_audio=self.audio_out.push)
         self._set_phase("dialing", {"town": town_id})
         asyncio.run_coroutine_threadsafe(self._invite(self.call, town_id, ctx), self.loop)
@@ -148,7 +150,9 @@ class CallController(QObject):
                 return False
         return self.call_town(alert, town_id, scene_jpeg)
 
-    async def _invite(self, call: OutgoingCall, town_id: str, ctx: dict[str, Any]) -> None:
+    @staticmethod
+    async def _invite(call: OutgoingCall, town_id: str, ctx: dict[str, Any]) -> None:
+        # Static: the coroutine runs on the loop thread and must not hold the controller.
         try:
             await call.invite(town_id, ctx)
         except Exception as exc:  # noqa: BLE001 - e.g. not connected to the hub
@@ -264,6 +268,19 @@ class CallController(QObject):
     def _set_phase(self, phase: str, data: dict[str, Any]) -> None:
         self.phase = phase
         self.sig_phase.emit(phase, data)
+
+
+def _weak_event_sink(controller: CallController) -> Callable[[str, dict[str, Any]], None]:
+    """The call's event callback: passes events to ``controller`` while it lives, without keeping it alive
+    (the call and its coroutines live on the loop thread, where the last reference must not be let go)."""
+    ref = weakref.ref(controller)
+
+    def on_event(name: str, data: dict[str, Any]) -> None:
+        target = ref()
+        if target is not None:
+            target._on_event(name, data)
+
+    return on_event
 
 
 def _replace(config: MediaConfig, **changes: Any) -> MediaConfig:
