@@ -70,6 +70,11 @@ def gui_cpu_seconds() -> float:
     return next((t.user_time + t.system_time for t in PROC.threads() if t.id == PROC.pid), 0.0)
 
 
+def percentile(ordered: list[float], q: float) -> float:
+    """The ``q`` quantile (0..1) of an ascending list; NaN when it is empty."""
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else float("nan")
+
+
 def wait(app: QApplication, seconds: float) -> None:
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
@@ -182,8 +187,8 @@ def measure_rounds(wall: Callable[[], dict[str, object]], urls: list[str], secon
         "cpu_ratio_same_reader": med(ratios["picture"]),
         "cpu_ratio_to_pure_decode": med(ratios["decode"]),
         "fps_per_tile_min": round(min(float(w["fps_min"]) for w in walls), 2),  # type: ignore[arg-type]
-        "latency_p95_ms": round(latencies[int(len(latencies) * 0.95)], 1) if latencies else float("nan"),
-        "latency_p50_ms": round(latencies[len(latencies) // 2], 1) if latencies else float("nan"),
+        "latency_p95_ms": round(percentile(latencies, 0.95), 1),
+        "latency_p50_ms": round(percentile(latencies, 0.5), 1),
         "open_s": med([float(w["open_s"]) for w in walls]),  # type: ignore[arg-type]
         "open_s_max": round(max(float(w["open_s"]) for w in walls), 3),  # type: ignore[arg-type]
         "dropped": sum(int(w["dropped"]) for w in walls),  # type: ignore[call-overload]
@@ -253,8 +258,7 @@ def run_wall(app: QApplication, servers: dict[int, RtspServer], cameras: list[Ca
     return {"open_s": open_s, "fps_min": min(painted) / (t1 - t0),
             "cpu_per_frame_ms": (c1 - c0) / max(1, sum(painted)) * 1000, "cores": (c1 - c0) / (t1 - t0),
             "gui_cpu_per_frame_ms": (g1 - g0) / max(1, sum(painted)) * 1000,
-            "latency_p50_ms": lat[len(lat) // 2] if lat else float("nan"),
-            "latency_p95_ms": lat[int(len(lat) * 0.95)] if lat else float("nan"), "dropped": dropped,
+            "latency_p50_ms": percentile(lat, 0.5), "latency_p95_ms": percentile(lat, 0.95), "dropped": dropped,
             "latencies": lat}
 
 

@@ -39,7 +39,6 @@ def read_code(image: np.ndarray) -> int:
     return int(bits @ WEIGHTS)
 
 
-
 @lru_cache(maxsize=32)
 def _centres(width: int) -> np.ndarray:
     block_w = width * CODE_WIDTH / BITS

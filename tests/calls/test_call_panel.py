@@ -181,53 +181,57 @@ def test_wall_scene_provider_reads_the_selected_tiles_mailbox() -> None:
     assert newest() is img
 
 
-def test_a_controller_dropped_while_its_request_is_on_the_loop_is_freed_on_the_gui_thread(qtbot) -> None:
-    # A QObject freed on the loop thread crashes the process (seen: a segfault in a test run): what runs
-    # on the loop must not hold the last reference to the controller.
-    loop_thread = LoopThread("test-free-loop")
-    release = threading.Event()
+class WaitingController:
+    """A controller whose messages to the hub wait on its loop thread until ``release`` is set, and the
+    name of the thread it was freed on (a QObject freed on the loop thread crashes the process: seen, a
+    segfault in a test run). What runs on the loop must never hold its last reference."""
 
-    async def slow(msg: dict) -> None:
-        await asyncio.get_running_loop().run_in_executor(None, release.wait, 5)
+    def __init__(self, name: str) -> None:
+        self.loop_thread = LoopThread(name)
+        self.release = threading.Event()
+        self.freed_on: list[str] = []
 
-    controller = CallController(loop_thread.loop, slow, CFG, use_camera=False, use_microphone=False)
-    freed_on: list[str] = []
-    controller.destroyed.connect(lambda: freed_on.append(threading.current_thread().name),
-                                 Qt.ConnectionType.DirectConnection)
-    try:
-        controller.request_presence()  # waits on the loop until released
-        del controller
+        async def slow(msg: dict) -> None:
+            await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 5)
+
+        self.controller: CallController | None = CallController(self.loop_thread.loop, slow, CFG,
+                                                                use_camera=False, use_microphone=False)
+        self.controller.destroyed.connect(lambda: self.freed_on.append(threading.current_thread().name),
+                                          Qt.ConnectionType.DirectConnection)
+
+    def drop(self) -> None:
+        self.controller = None
         gc.collect()
-        release.set()
-        loop_thread.call(asyncio.sleep(0.2))  # the request has finished by now
-        assert freed_on == [threading.main_thread().name]
+
+    def stop(self) -> None:
+        self.release.set()
+        self.loop_thread.stop()
+
+
+def test_a_controller_dropped_while_its_request_is_on_the_loop_is_freed_on_the_gui_thread(qtbot) -> None:
+    waiting = WaitingController("test-free-loop")
+    try:
+        assert waiting.controller is not None
+        waiting.controller.request_presence()  # waits on the loop until released
+        waiting.drop()
+        waiting.release.set()
+        waiting.loop_thread.call(asyncio.sleep(0.2))  # the request has finished by now
+        assert waiting.freed_on == [threading.main_thread().name]
     finally:
-        release.set()
-        loop_thread.stop()
+        waiting.stop()
 
 
 def test_a_controller_dropped_while_its_call_is_dialing_is_freed_on_the_gui_thread(qtbot) -> None:
-    # The call and its invitation run on the loop thread: neither may hold the controller, or the loop
-    # thread could free it (a QObject freed off the GUI thread crashes the process).
-    loop_thread = LoopThread("test-free-call-loop")
-    release = threading.Event()
-
-    async def slow(msg: dict) -> None:
-        await asyncio.get_running_loop().run_in_executor(None, release.wait, 5)
-
-    controller = CallController(loop_thread.loop, slow, CFG, use_camera=False, use_microphone=False)
-    freed_on: list[str] = []
-    controller.destroyed.connect(lambda: freed_on.append(threading.current_thread().name),
-                                 Qt.ConnectionType.DirectConnection)
+    # The call and its invitation run on the loop thread: neither may hold the controller.
+    waiting = WaitingController("test-free-call-loop")
     try:
-        assert controller.call_town({"id": 1, "title": "x"}, "lh")  # the invitation waits on the loop
-        call = controller.call
+        assert waiting.controller is not None
+        assert waiting.controller.call_town({"id": 1, "title": "x"}, "lh")  # the invitation waits on the loop
+        call = waiting.controller.call
         assert call is not None
-        del controller
-        gc.collect()
-        assert freed_on == [threading.main_thread().name]  # freed at once, here: nothing else held it
-        release.set()
-        loop_thread.call(call.hangup())  # the call itself still ends cleanly
+        waiting.drop()
+        assert waiting.freed_on == [threading.main_thread().name]  # freed at once, here: nothing else held it
+        waiting.release.set()
+        waiting.loop_thread.call(call.hangup())  # the call itself still ends cleanly
     finally:
-        release.set()
-        loop_thread.stop()
+        waiting.stop()

@@ -112,11 +112,11 @@ def test_tiles_convert_4_2_0_frames_straight_into_the_window(qtbot: QtBot, panel
         assert frame is not None and is_nv12(frame.image)
         x, y, w, h = picture_rect(tile)
         origin = tile.mapTo(window, QPoint(x, y))
-        # Between the overlay's bands (and inside the selection frame): the frame as OpenCV converts it.
+        # Between the overlay's label rows (and inside the selection frame): the frame as OpenCV converts it.
         rows, cols = slice(BAND, h - BAND), slice(2, w - 2)
         got = shown[origin.y():origin.y() + h, origin.x():origin.x() + w]
         assert np.array_equal(got[rows, cols, :3], nv12_to_bgrx(frame.image)[rows, cols, :3]), tile.index
-        # Below the picture (a bar, or the line an even-sized picture leaves), above the status band: black.
+        # Below the picture (a bar, or the line an even-sized picture leaves), above the bottom labels' row: black.
         bottom = tile.mapTo(window, QPoint(0, tile.height() - BAND)).y()
         assert not shown[origin.y() + h:bottom, origin.x() + 2:origin.x() + w - 2, :3].any()
 
@@ -143,9 +143,9 @@ def test_a_partial_repaint_of_a_tile_changes_only_its_region(qtbot: QtBot, panel
 
 def test_live_tiles_paint_each_frame_once_and_their_clock_still_ticks(qtbot: QtBot, panel: VideoWallPanel,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    # The status band's clock changes every second. While frames flow, the next frame paints it: the
+    # The clock label changes every second. While frames flow, the next frame paints it: the
     # same picture is never converted and painted a second time for the clock alone.
-    painted: list[tuple[int, int, object]] = []  # tile, frame, the second the bands were drawn for
+    painted: list[tuple[int, int, object]] = []  # tile, frame, the second the labels were drawn for
     paint = VideoTile._paint
 
     def recording(tile: VideoTile, p: object, region: QRegion) -> None:

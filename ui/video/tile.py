@@ -373,7 +373,7 @@ class VideoTile(QWidget):
         return cached[1]
 
     def status_text(self, now: float | None = None, with_size: bool = True) -> str:
-        """What the tile's status band says: state, and resolution and frame rate when live."""
+        """What the tile's status label says: state, and resolution and frame rate when live."""
         if self.stream is None:
             return ""
         now = time.monotonic() if now is None else now
