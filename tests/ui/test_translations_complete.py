@@ -1,5 +1,5 @@
 """Every text the UI translates has its Chinese translation: Qt's own lupdate scans the UI's sources into a
-copy of the zh_CN catalogue, and nothing may come out new, unfinished or vanished."""
+copy of the zh_CN catalogue, and nothing may come out new, unfinished, vanished or left in English."""
 
 from __future__ import annotations
 
@@ -27,5 +27,9 @@ def test_every_ui_text_has_a_chinese_translation(tmp_path: Path) -> None:
             state = kind.get("type") if kind is not None else "missing"
             if state in ("unfinished", "vanished", "obsolete", "missing"):
                 missing.append(f"{context.findtext('name')}: {message.findtext('source')!r} ({state})")
+            elif kind is not None and kind.find("numerusform") is None and kind.text == message.findtext("source"):
+                # The English text kept as its own "translation" (a wrong extraction did just that: a
+                # translate() alias put the context's name in the catalogue as the text).
+                missing.append(f"{context.findtext('name')}: {message.findtext('source')!r} (left in English)")
     assert not missing, "texts without a Chinese translation:\n" + "\n".join(missing)
     assert len(list(ET.parse(copy).getroot().iter("message"))) > 400  # the scan found the UI's texts

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from console.domain.geography import Camera
+from media.capture import StreamState
 from ui.video import VideoWallPanel
+from ui.video.tile import state_text
 
 CAMERAS = [Camera("cam01", "Gate", "synthetic://cam01", "lh", groups=("all", "lh", "night-shift")),
            Camera("cam02", "Yard", "synthetic://cam02", "qs", groups=("all", "qs"))]
@@ -34,7 +36,7 @@ def test_tour_selector_shows_readable_names_and_keeps_the_group_ids(qtbot: QtBot
         panel.shutdown()
 
 
-def test_tour_selector_in_chinese(qtbot: QtBot) -> None:
+def test_tour_selector_and_tile_states_in_chinese(qtbot: QtBot) -> None:
     from ui.app import install_translators
 
     assert install_translators("zh_CN"), "run `make translations` (scripts/build_translations.py)"
@@ -43,6 +45,9 @@ def test_tour_selector_in_chinese(qtbot: QtBot) -> None:
         qtbot.addWidget(panel)
         try:
             assert tour_items(panel)[:2] == [("全部摄像机", "all"), ("龙华镇", "lh")]
+            # A tile's state, as its status label and banner say it.
+            assert [state_text(s) for s in (StreamState.LIVE, StreamState.OFFLINE, StreamState.FROZEN)] == [
+                "实时", "离线", "画面冻结"]
         finally:
             panel.shutdown()
     finally:

@@ -39,14 +39,15 @@ from ui.video.mime import camera_from_mime, camera_mime
 
 
 def state_text(state: StreamState) -> str:
-    tr = QCoreApplication.translate
+    # Spelled out: lupdate reads `tr(a, b)` as a text and its comment, so an alias of translate() put
+    # "VideoTile" in the catalogue six times and left the states untranslated.
     return {
-        StreamState.CONNECTING: tr("VideoTile", "Connecting"),
-        StreamState.LIVE: tr("VideoTile", "Live"),
-        StreamState.STALLED: tr("VideoTile", "Stalled"),
-        StreamState.FROZEN: tr("VideoTile", "Frozen"),
-        StreamState.OFFLINE: tr("VideoTile", "Offline"),
-        StreamState.CLOSED: tr("VideoTile", "Closed"),
+        StreamState.CONNECTING: QCoreApplication.translate("VideoTile", "Connecting"),
+        StreamState.LIVE: QCoreApplication.translate("VideoTile", "Live"),
+        StreamState.STALLED: QCoreApplication.translate("VideoTile", "Stalled"),
+        StreamState.FROZEN: QCoreApplication.translate("VideoTile", "Frozen"),
+        StreamState.OFFLINE: QCoreApplication.translate("VideoTile", "Offline"),
+        StreamState.CLOSED: QCoreApplication.translate("VideoTile", "Closed"),
     }[state]
 
 
