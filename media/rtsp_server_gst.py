@@ -6,7 +6,7 @@ Prints one JSON line {"port": ..., "t0": ...} when it listens. Every mount follo
 access unit i of a file is sent at t0 + (k * frames + i + phase) / fps (wall clock), so a client that reads
 the frame counter burned into the picture knows when that frame was sent. ``phase`` (a fraction of a frame
 period, default 0) shifts the whole timeline: independent cameras are one server each, each its own
-phase (several phases in one process made ~1 in 150 new clients get no media at all; one is reliable).
+phase.
 The files are Annex B H.264 with an access unit delimiter before each frame (x264 aud=1).
 """
 
@@ -115,6 +115,11 @@ class Server:
                 live = [(m, m.src) for m in self.mounts.values() if m.src is not None]
             for mount, src in live:
                 i = n % len(mount.units)
+                if mount.need_idr and src.get_state(0)[1] != Gst.State.PLAYING:
+                    # Not yet: do-timestamp stamps a buffer with the pipeline's running time, which before
+                    # PLAYING is the clock's absolute time (hours); the sink then holds the stream until
+                    # that time comes. Seen here: ~1 in 300 new clients got no video at all.
+                    continue
                 if mount.need_idr:
                     # A new client: send at once from the last keyframe up to now, so it can decode
                     # (and the server can describe the stream) without waiting for the next keyframe.
