@@ -54,6 +54,7 @@ class AvSource:
         self._open()
 
     def _open(self) -> None:
+        started = time.monotonic()
         try:
             # PyAV's deadline bounds the whole open (connecting, DESCRIBE/SETUP/PLAY, the first packets)
             # however data trickles in; FFmpeg's I/O timeout only bounds each silent wait. None for reads:
@@ -65,6 +66,12 @@ class AvSource:
             self._container.close()
             raise AvSourceError(f"no video in {self.url!r}")
         stream = self._container.streams.video[0]
+        if not stream.codec_context.width or time.monotonic() - started >= OPEN_TIMEOUT_S:
+            # A timeout cut the open short: the handshake went through but no picture came (seen here from
+            # a server that answered PLAY and sent nothing). Reading on would wait out FFmpeg's I/O timeout
+            # once or twice more, the tile saying "connecting" for up to 10 s; failing now retries sooner.
+            self._container.close()
+            raise AvSourceError(f"no picture from {self.url!r}: the stream opened but sent no video")
         # One decode thread: FFmpeg's frame threading holds ~40 ms of frames per stream.
         stream.thread_type = "NONE"
         stream.thread_count = 1
