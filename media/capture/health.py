@@ -14,6 +14,8 @@ from enum import StrEnum
 
 import numpy as np
 
+from media.capture.probe import hide_passwords
+
 # The frame rate shown is counted over the frames of the last 2 s (once they span half a second). Counted
 # over 0.5 s windows, the frames' uneven arrival on a busy machine made a 25 fps camera read 26-30 fps.
 FPS_WINDOW_S = 2.0
@@ -119,6 +121,7 @@ class StreamHealth:
                 self._fps = (len(arrivals) - 1) / span
 
     def failed(self, now: float, error: str, retry_in: float | None) -> None:
+        error = hide_passwords(error)  # shown on the tile and kept in fault alerts
         with self._lock:
             self._state = StreamState.OFFLINE
             self._error = error

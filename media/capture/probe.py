@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import selectors
 import socket
 import threading
@@ -50,6 +51,16 @@ def _address(url: str, default_port: int) -> tuple[str, int]:
     if not parts.hostname:
         raise Unreachable(f"no host in {url!r}")
     return parts.hostname, parts.port or default_port
+
+
+# user:password@ in any URL of a text (FFmpeg names the URL it failed on in its errors, password and all).
+_PASSWORD_IN_URL = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s/@:'\"]*):[^\s/'\"]*@")
+
+
+def hide_passwords(text: str) -> str:
+    """``text`` with the password of every URL in it replaced by ***, the user name kept (it helps tell a
+    wrong account); for errors a person or the database sees."""
+    return _PASSWORD_IN_URL.sub(r"\1:***@", text)
 
 
 def without_credentials(url: str) -> str:

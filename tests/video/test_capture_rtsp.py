@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import threading
 import time
 from collections.abc import Iterator
 
@@ -20,6 +19,7 @@ from media.capture.health import Backoff, FreezeDetector
 from media.rtsp_server import RtspServer
 from tests.video.conftest import CLIP_FRAMES, FAST_HEALTH, Clips
 from tests.video.helpers import collect, wait_for
+from tests.video.rtsp_fakes import HungRtspServer
 
 
 @pytest.fixture
@@ -193,68 +193,6 @@ def test_a_camera_that_hangs_mid_stream_goes_offline_within_the_io_timeout(
         finally:
             os.kill(pid, signal.SIGCONT)
         wait_for(lambda: stream.state() is StreamState.LIVE, 10, "live again")
-
-
-class HungRtspServer:
-    """An RTSP server that answers requests properly up to ``last`` (OPTIONS, DESCRIBE with H.264 video,
-    SETUP, PLAY) and then nothing more, no media either: a camera that hung half-way. Serves each
-    connection on its own thread."""
-
-    SDP = ("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=hung\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-           "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:track1\r\n")
-
-    def __init__(self, last: str = "PLAY") -> None:
-        self.last = last
-        self.asked: list[str] = []
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
-
-    def _serve(self, conn: socket.socket) -> None:
-        data = b""
-        answered: list[str] = []  # on this connection: every new one starts afresh
-        with conn:
-            while True:
-                try:
-                    chunk = conn.recv(4096)
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                data += chunk
-                while b"\r\n\r\n" in data:
-                    head, data = data.split(b"\r\n\r\n", 1)
-                    lines = head.decode().split("\r\n")
-                    method = lines[0].split()[0]
-                    self.asked.append(method)
-                    if self.last in answered:
-                        continue  # hung: hears the request, never answers
-                    answered.append(method)
-                    cseq = next(line.split(":", 1)[1].strip() for line in lines if line.lower().startswith("cseq"))
-                    extra, body = "", ""
-                    if method == "OPTIONS":
-                        extra = "Public: OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN\r\n"
-                    elif method == "DESCRIBE":
-                        body = self.SDP
-                        extra = f"Content-Type: application/sdp\r\nContent-Length: {len(body)}\r\n"
-                    elif method == "SETUP":
-                        extra = "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\nSession: 12345678\r\n"
-                    elif method == "PLAY":
-                        extra = "Session: 12345678\r\n"
-                    conn.sendall(f"RTSP/1.0 200 OK\r\nCSeq: {cseq}\r\n{extra}\r\n{body}".encode())
-
-    def close(self) -> None:
-        self.sock.close()
 
 
 @pytest.mark.parametrize("last", ["DESCRIBE", "PLAY"])

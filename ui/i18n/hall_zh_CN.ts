@@ -2077,43 +2077,93 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../video/tile.py" line="45"/>
+        <location filename="../video/tile.py" line="46"/>
         <source>Connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../video/tile.py" line="46"/>
+        <location filename="../video/tile.py" line="47"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../video/tile.py" line="47"/>
+        <location filename="../video/tile.py" line="48"/>
         <source>Stalled</source>
         <translation>卡顿</translation>
     </message>
     <message>
-        <location filename="../video/tile.py" line="48"/>
+        <location filename="../video/tile.py" line="49"/>
         <source>Frozen</source>
         <translation>画面冻结</translation>
     </message>
     <message>
-        <location filename="../video/tile.py" line="49"/>
+        <location filename="../video/tile.py" line="50"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../video/tile.py" line="50"/>
+        <location filename="../video/tile.py" line="51"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../video/tile.py" line="318"/>
-        <location filename="../video/tile.py" line="395"/>
+        <location filename="../video/tile.py" line="58"/>
+        <source>Wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../video/tile.py" line="59"/>
+        <source>The camera has no stream at this address</source>
+        <translation>摄像机上没有这个地址的视频流</translation>
+    </message>
+    <message>
+        <location filename="../video/tile.py" line="60"/>
+        <source>No such video file</source>
+        <translation>视频文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../video/tile.py" line="61"/>
+        <source>Connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../video/tile.py" line="62"/>
+        <source>Unknown host name</source>
+        <translation>主机名无法解析</translation>
+    </message>
+    <message>
+        <location filename="../video/tile.py" line="63"/>
+        <source>No answer from the camera</source>
+        <translation>摄像机无响应</translation>
+    </message>
+    <message>
+        <location filename="../video/tile.py" line="64"/>
+        <source>Connected, but no video came</source>
+        <translation>已连接，但没有视频</translation>
+    </message>
+    <message>
+        <location filename="../video/tile.py" line="65"/>
+        <source>The stream broke off</source>
+        <translation>视频流中断</translation>
+    </message>
+    <message>
+        <location filename="../video/tile.py" line="66"/>
+        <source>Unsupported video address</source>
+        <translation>不支持的视频地址</translation>
+    </message>
+    <message>
+        <location filename="../video/tile.py" line="67"/>
+        <source>Cannot open the stream</source>
+        <translation>无法打开视频流</translation>
+    </message>
+    <message>
+        <location filename="../video/tile.py" line="340"/>
+        <location filename="../video/tile.py" line="417"/>
         <source>Drop a camera here</source>
         <translation>把摄像机拖到这里</translation>
     </message>
     <message numerus="yes">
-        <location filename="../video/tile.py" line="403"/>
+        <location filename="../video/tile.py" line="425"/>
         <source>Offline, retrying in %n s</source>
         <translation>
             <numerusform>离线，%n 秒后重试</numerusform>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QWidget
 
 from console.domain.geography import Camera
 from media.capture import CaptureStream, HealthConfig, StreamState, fit_size, fits_cropped
+from media.capture.failure import Failure, classify
 from media.frame_mailbox import Frame
 from media.picture import is_nv12, nv12_to_bgrx
 from ui.video.mime import camera_from_mime, camera_mime
@@ -49,6 +50,22 @@ def state_text(state: StreamState) -> str:
         StreamState.OFFLINE: QCoreApplication.translate("VideoTile", "Offline"),
         StreamState.CLOSED: QCoreApplication.translate("VideoTile", "Closed"),
     }[state]
+
+
+def failure_text(failure: Failure) -> str:
+    """Why a camera is offline, in words an operator acts on (media.capture.failure tells the kind)."""
+    return {
+        Failure.UNAUTHORIZED: QCoreApplication.translate("VideoTile", "Wrong user name or password"),
+        Failure.NOT_FOUND: QCoreApplication.translate("VideoTile", "The camera has no stream at this address"),
+        Failure.NO_FILE: QCoreApplication.translate("VideoTile", "No such video file"),
+        Failure.REFUSED: QCoreApplication.translate("VideoTile", "Connection refused"),
+        Failure.UNKNOWN_HOST: QCoreApplication.translate("VideoTile", "Unknown host name"),
+        Failure.NO_ANSWER: QCoreApplication.translate("VideoTile", "No answer from the camera"),
+        Failure.NO_VIDEO: QCoreApplication.translate("VideoTile", "Connected, but no video came"),
+        Failure.BROKE_OFF: QCoreApplication.translate("VideoTile", "The stream broke off"),
+        Failure.UNSUPPORTED: QCoreApplication.translate("VideoTile", "Unsupported video address"),
+        Failure.OTHER: QCoreApplication.translate("VideoTile", "Cannot open the stream"),
+    }[failure]
 
 
 BAND = 18  # height of the overlay's text labels (camera and town, clock, state)
@@ -100,6 +117,7 @@ class VideoTile(QWidget):
         self._overlay_key: tuple[object, ...] = ()
         self._polled_key: tuple[object, ...] = ()  # the overlay's inputs as of the last poll
         self._state = StreamState.CLOSED
+        self._tip = ""  # the tooltip as last set: why the camera is offline
         self._labels_key: tuple[object, ...] = ()
         self._labels: list[tuple[int, int, QImage]] = []  # the overlay's text labels: x, y, image
         self._label_cache: dict[str, tuple[object, QImage]] = {}  # a label's place -> (its key, its image)
@@ -181,6 +199,10 @@ class VideoTile(QWidget):
                 dirty = True
         if overlay:
             self._state = stream.state(now) if stream is not None else StreamState.CLOSED
+            tip = self.failure_details()
+            if tip != self._tip:
+                self._tip = tip
+                self.setToolTip(tip)
             key = self._overlay_state(now)
             if key != self._overlay_key:
                 self._polled_key = key
@@ -403,6 +425,18 @@ class VideoTile(QWidget):
                 return self.tr("Offline, retrying in %n s", "", max(1, round(retry)))
         return state_text(state)
 
+    def failure_reason(self) -> str:
+        """Why the camera is offline, as the tile says it under its banner ("" unless it is offline)."""
+        if self.stream is None or self._state is not StreamState.OFFLINE:
+            return ""
+        error = self.stream.health.error
+        return failure_text(classify(error)) if error else ""
+
+    def failure_details(self) -> str:
+        """The reason and the error it was read from (passwords hidden): the tooltip of an offline tile."""
+        reason = self.failure_reason()
+        return f"{reason}\n{self.stream.health.error}" if reason and self.stream is not None else ""
+
     def _paint_banner(self, p: QPainter, rect: QRect, state: StreamState) -> None:
         text = self.banner_text()
         if not text:
@@ -413,6 +447,13 @@ class VideoTile(QWidget):
         p.setPen(STATE_COLORS[state])
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         p.setFont(self._font)
+        reason = self.failure_reason()
+        if reason:  # under the banner: what to do about it differs (a password, a cable, the camera)
+            line = QRect(0, box.bottom() + 1, rect.width(), BAND + 2)
+            p.fillRect(line, QColor(0, 0, 0, 150))
+            p.setPen(QColor(235, 235, 235))
+            elided = self._metrics.elidedText(reason, Qt.TextElideMode.ElideRight, max(1, rect.width() - 2 * LABEL_PAD))
+            p.drawText(line, Qt.AlignmentFlag.AlignCenter, elided)
 
     # -- input
     def resizeEvent(self, event: QResizeEvent) -> None:
