@@ -25,8 +25,9 @@ FROZEN = "frozen"
 
 
 class CameraFaultSink(Protocol):
-    def raise_fault(self, camera_id: str, kind: str, since: datetime) -> None:
-        """A camera has been ``kind`` ("offline" or "frozen") since ``since`` (UTC)."""
+    def raise_fault(self, camera_id: str, kind: str, since: datetime, reason: str = "") -> None:
+        """A camera has been ``kind`` ("offline" or "frozen") since ``since`` (UTC); ``reason``: the last
+        error seen while it was bad ("" when none, as for a frozen picture), with no password in it."""
 
     def recover(self, camera_id: str, at: datetime) -> None:
         """The camera whose fault was raised is live again since ``at`` (UTC)."""
@@ -44,6 +45,7 @@ class _Camera:
     good_since: float | None = None
     kind: str = OFFLINE
     raised: bool = False
+    reason: str = ""  # the last error seen in the current bad spell
 
 
 def _utc(epoch: float) -> datetime:
@@ -60,7 +62,8 @@ class CameraFaultMonitor:
         self._clock = clock
         self._cameras: dict[str, _Camera] = {}
 
-    def observe(self, camera_id: str, state: StreamState | str, now: float | None = None) -> None:
+    def observe(self, camera_id: str, state: StreamState | str, now: float | None = None, reason: str = "") -> None:
+        """``reason``: why the camera is offline, when known (the stream's or the probe's error)."""
         now = self._clock() if now is None else now
         cam = self._cameras.setdefault(camera_id, _Camera())
         state = StreamState(state)
@@ -68,6 +71,9 @@ class CameraFaultMonitor:
             cam.good_since = None
             if cam.bad_since is None:
                 cam.bad_since = now
+                cam.reason = ""
+            if reason:
+                cam.reason = reason
             if not cam.raised:
                 cam.kind = FROZEN if state is StreamState.FROZEN else OFFLINE
                 if now - cam.bad_since >= self.policy.raise_after_s and self._call_raise(camera_id, cam):
@@ -110,7 +116,8 @@ class CameraFaultMonitor:
         if self.sink is None:
             return True
         try:
-            self.sink.raise_fault(camera_id, cam.kind, _utc(self._clock() if cam.bad_since is None else cam.bad_since))
+            since = _utc(self._clock() if cam.bad_since is None else cam.bad_since)
+            self.sink.raise_fault(camera_id, cam.kind, since, cam.reason if cam.kind == OFFLINE else "")
             return True
         except Exception:  # the sink (hub link) may be down: try again on the next observation
             log.exception("raising camera fault for %s failed", camera_id)

@@ -91,10 +91,12 @@ class RecordingSink:
     """An in-memory CameraFaultSink: records what the lead's hub sink would be asked to do."""
 
     raised: list[tuple[str, str, datetime]] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)  # camera id -> the reason of its last raised fault
     recovered: list[tuple[str, datetime]] = field(default_factory=list)
 
-    def raise_fault(self, camera_id: str, kind: str, since: datetime) -> None:
+    def raise_fault(self, camera_id: str, kind: str, since: datetime, reason: str = "") -> None:
         self.raised.append((camera_id, kind, since))
+        self.reasons[camera_id] = reason
 
     def recover(self, camera_id: str, at: datetime) -> None:
         self.recovered.append((camera_id, at))

@@ -56,16 +56,29 @@ def test_a_failing_sink_is_retried_on_the_next_observation() -> None:
     class Flaky(RecordingSink):
         fail = True
 
-        def raise_fault(self, camera_id, kind, since):  # type: ignore[no-untyped-def]
+        def raise_fault(self, camera_id, kind, since, reason=""):  # type: ignore[no-untyped-def]
             if self.fail:
                 self.fail = False
                 raise ConnectionError("hub down")
-            super().raise_fault(camera_id, kind, since)
+            super().raise_fault(camera_id, kind, since, reason)
 
     sink = Flaky()
     monitor = CameraFaultMonitor(sink, POLICY)
     feed(monitor, [(0, StreamState.OFFLINE), (13, StreamState.OFFLINE)])
     assert len(sink.raised) == 1 and sink.raised[0][2].timestamp() == 0
+
+
+def test_the_fault_carries_the_last_error_of_its_bad_spell() -> None:
+    sink = RecordingSink()
+    monitor = CameraFaultMonitor(sink, POLICY)
+    monitor.observe("cam01", StreamState.OFFLINE, 0, "stream ended")
+    monitor.observe("cam01", StreamState.OFFLINE, 5, "camera unreachable at 10.0.0.1:554: Connection refused")
+    monitor.observe("cam01", StreamState.OFFLINE, 11)  # no error told this time: the last one stands
+    assert sink.raised[0][:2] == ("cam01", "offline")
+    assert sink.reasons["cam01"] == "camera unreachable at 10.0.0.1:554: Connection refused"
+    # A new bad spell starts without the old reason; a frozen picture has no error to tell.
+    feed(monitor, [(12, StreamState.LIVE), (30, StreamState.FROZEN), (45, StreamState.FROZEN)])
+    assert [kind for _, kind, _ in sink.raised] == ["offline", "frozen"] and sink.reasons["cam01"] == ""
 
 
 def test_connecting_is_no_evidence_and_forget_stops_watching() -> None:

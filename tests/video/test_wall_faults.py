@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from media.camera_health import FaultPolicy
 from media.capture import StreamState
+from media.capture.failure import Failure, classify
 from media.rtsp_server import RtspServer
 from tests.video.conftest import FAST_HEALTH, SCREENS, Clips, RecordingSink, camera_mounts, cameras_on
 from ui.video import VideoWallPanel
@@ -35,6 +36,8 @@ def test_server_restart_offline_fault_then_recovery(qtbot: QtBot, clips: Clips) 
             assert sorted(cid for cid, _, _ in sink.raised) == ["cam01", "cam02", "cam03", "cam04"]
             assert {kind for _, kind, _ in sink.raised} == {"offline"}
             assert all(since.timestamp() >= stopped_at - 0.5 for _, _, since in sink.raised)
+            # Each fault says why: by then the readers' retries find nothing listening.
+            assert {classify(reason) for reason in sink.reasons.values()} == {Failure.REFUSED}
             # What the operator sees: the tiles say offline; the GUI keeps painting.
             panel.grab().save(str(SCREENS / "wall_offline.png"))
             assert all(t.state() is StreamState.OFFLINE for t in tiles)

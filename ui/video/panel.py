@@ -35,6 +35,7 @@ from console.domain.geography import Camera
 from media.camera_health import CameraFaultMonitor, CameraFaultSink, FaultPolicy
 from media.camera_watch import CameraWatch
 from media.capture import HealthConfig, StreamState
+from media.capture.probe import hide_passwords
 from ui.video.camera_list import CameraList
 from ui.video.layouts import LAYOUTS
 from ui.video.tour import PatrolTour, TourController, tours_from_groups
@@ -291,7 +292,9 @@ class VideoWallPanel(QWidget):
         for tile in self.wall.visible_tiles():
             if tile.camera is not None and tile.stream is not None:
                 on_screen.add(tile.camera.id)
-                self.fault_monitor.observe(tile.camera.id, tile.state(mono), now)
+                state = tile.state(mono)
+                reason = tile.stream.health.error if state is StreamState.OFFLINE else ""
+                self.fault_monitor.observe(tile.camera.id, state, now, reason)
         self.camera_watch.set_excluded(on_screen)
         # Started here, not in __init__: by the first tick the wall has opened its streams, so the cameras on
         # screen are not probed needlessly (and a probe does not race a tile opening the same stream).
@@ -300,7 +303,7 @@ class VideoWallPanel(QWidget):
         for camera_id, verdict in verdicts.items():
             if camera_id not in on_screen:
                 self.fault_monitor.observe(camera_id, StreamState.LIVE if verdict.reachable else StreamState.OFFLINE,
-                                           now)
+                                           now, "" if verdict.reachable else hide_passwords(verdict.reason))
         known = {camera.id for camera in self.cameras}
         for camera_id in self.fault_monitor.watched():
             if camera_id not in known:
