@@ -21,10 +21,13 @@ from av.video.reformatter import Interpolation, VideoReformatter
 
 from media.capture import nv12_scaler
 from media.capture.bgr_source import Fit, exact_reduction
+from media.capture.ffmpeg_options import IO_TIMEOUT_S
 from media.picture import nv12_to_bgrx
 
 # Opening (connecting, RTSP's DESCRIBE/SETUP/PLAY and the first packets) may take this long at most.
 OPEN_TIMEOUT_S = 4.0
+# An open that took this long and still knows no picture size ended on a timeout of a silent stream.
+SILENT_OPEN_S = min(IO_TIMEOUT_S, OPEN_TIMEOUT_S)
 # Damaged packets a stream may send in a row before the reader gives up and reconnects.
 MAX_BAD_PACKETS = 50
 # Tile pictures at least this large are handed over as NV12, smaller ones as BGRX (see read_scaled).
@@ -66,10 +69,12 @@ class AvSource:
             self._container.close()
             raise AvSourceError(f"no video in {self.url!r}")
         stream = self._container.streams.video[0]
-        if not stream.codec_context.width or time.monotonic() - started >= OPEN_TIMEOUT_S:
-            # A timeout cut the open short: the handshake went through but no picture came (seen here from
-            # a server that answered PLAY and sent nothing). Reading on would wait out FFmpeg's I/O timeout
-            # once or twice more, the tile saying "connecting" for up to 10 s; failing now retries sooner.
+        if not stream.codec_context.width and time.monotonic() - started >= SILENT_OPEN_S:
+            # The handshake went through, then the stream stayed silent until a timeout ended the open: no
+            # picture size is known (seen here from a server that answered PLAY and sent nothing). Reading on
+            # would wait out FFmpeg's I/O timeout once or twice more, the tile saying "connecting" for up to
+            # 10 s; failing now retries sooner. An open that returned quickly without the size is a camera
+            # whose SDP lacks the parameter sets, joined between keyframes: its video comes, it is read on.
             self._container.close()
             raise AvSourceError(f"no picture from {self.url!r}: the stream opened but sent no video")
         # One decode thread: FFmpeg's frame threading holds ~40 ms of frames per stream.
