@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
+from media.capture.failure import classify
 from media.capture.health import StreamState
 
 log = logging.getLogger(__name__)
@@ -25,9 +26,11 @@ FROZEN = "frozen"
 
 
 class CameraFaultSink(Protocol):
-    def raise_fault(self, camera_id: str, kind: str, since: datetime, reason: str = "") -> None:
+    def raise_fault(self, camera_id: str, kind: str, since: datetime, reason: str = "", cause: str = "") -> None:
         """A camera has been ``kind`` ("offline" or "frozen") since ``since`` (UTC); ``reason``: the last
-        error seen while it was bad ("" when none, as for a frozen picture), with no password in it."""
+        error seen while it was bad ("" when none, as for a frozen picture), with no password in it;
+        ``cause``: what that error tells, a ``media.capture.failure.Failure`` value ("" without a reason),
+        a key to group faults by."""
 
     def recover(self, camera_id: str, at: datetime) -> None:
         """The camera whose fault was raised is live again since ``at`` (UTC)."""
@@ -117,7 +120,8 @@ class CameraFaultMonitor:
             return True
         try:
             since = _utc(self._clock() if cam.bad_since is None else cam.bad_since)
-            self.sink.raise_fault(camera_id, cam.kind, since, cam.reason if cam.kind == OFFLINE else "")
+            reason = cam.reason if cam.kind == OFFLINE else ""
+            self.sink.raise_fault(camera_id, cam.kind, since, reason, classify(reason).value if reason else "")
             return True
         except Exception:  # the sink (hub link) may be down: try again on the next observation
             log.exception("raising camera fault for %s failed", camera_id)

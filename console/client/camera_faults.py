@@ -28,13 +28,13 @@ class HubCameraFaultSink:
         self.camera_names = camera_names or {}
         self.alert_ids: dict[str, int] = {}
 
-    def raise_fault(self, camera_id: str, kind: str, since: datetime, reason: str = "") -> None:
-        self.submit(self._raise(camera_id, kind, since, reason))
+    def raise_fault(self, camera_id: str, kind: str, since: datetime, reason: str = "", cause: str = "") -> None:
+        self.submit(self._raise(camera_id, kind, since, reason, cause))
 
     def recover(self, camera_id: str, at: datetime) -> None:
         self.submit(self._recover(camera_id, at))
 
-    async def _raise(self, camera_id: str, kind: str, since: datetime, reason: str) -> None:
+    async def _raise(self, camera_id: str, kind: str, since: datetime, reason: str, cause: str) -> None:
         name = self.camera_names.get(camera_id, camera_id)
         label = {"offline": "离线 offline", "frozen": "画面冻结 frozen picture"}.get(kind, kind)
         try:
@@ -42,7 +42,7 @@ class HubCameraFaultSink:
                 "category": "camera_fault", "severity": "minor", "title": f"摄像机故障 Camera fault: {name} {label}",
                 "description": f"{name} ({camera_id}) {kind} since {since.isoformat()}" + (f": {reason}" if reason else ""),
                 "source_ref": f"camera-fault:{camera_id}", "camera": camera_id,
-                "occurred_at": since.isoformat(), "extra": {"fault": kind, "reason": reason},
+                "occurred_at": since.isoformat(), "extra": {"fault": kind, "reason": reason, "cause": cause},
             })
         except HubRefused as exc:
             log.warning("camera fault for %s not recorded: %s", camera_id, exc.message)

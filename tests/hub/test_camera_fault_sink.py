@@ -21,12 +21,13 @@ def test_fault_flapping_and_recovery(live_hub: LiveHub) -> None:
                                       {"cam03": "河西街道桥头 03"})
             since = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
             reason = "camera unreachable at 10.0.3.3:554: [Errno 111] Connection refused"
-            await asyncio.to_thread(sink.raise_fault, "cam03", "offline", since, reason)
+            await asyncio.to_thread(sink.raise_fault, "cam03", "offline", since, reason, "refused")
             await until(lambda: any(a.category is Category.CAMERA_FAULT for a in client.book.alerts.values()))
             alert = next(a for a in client.book.alerts.values() if a.category is Category.CAMERA_FAULT)
             assert alert.camera == "cam03" and alert.town == "hx" and "河西街道桥头 03" in alert.title
             # Why it is offline is recorded: whoever handles the fault knows whether to send a technician.
             assert reason in alert.description and alert.extra["reason"] == reason
+            assert alert.extra["cause"] == "refused"  # a key to group faults by
             await asyncio.to_thread(sink.raise_fault, "cam03", "offline", since)  # it flaps: no new alert
             await until(lambda: client.book.alerts[alert.id].duplicate_count == 1)
             await asyncio.to_thread(sink.recover, "cam03", datetime(2026, 11, 29, 8, 5, tzinfo=UTC))

@@ -92,11 +92,13 @@ class RecordingSink:
 
     raised: list[tuple[str, str, datetime]] = field(default_factory=list)
     reasons: dict[str, str] = field(default_factory=dict)  # camera id -> the reason of its last raised fault
+    causes: dict[str, str] = field(default_factory=dict)  # camera id -> the cause of its last raised fault
     recovered: list[tuple[str, datetime]] = field(default_factory=list)
 
-    def raise_fault(self, camera_id: str, kind: str, since: datetime, reason: str = "") -> None:
+    def raise_fault(self, camera_id: str, kind: str, since: datetime, reason: str = "", cause: str = "") -> None:
         self.raised.append((camera_id, kind, since))
         self.reasons[camera_id] = reason
+        self.causes[camera_id] = cause
 
     def recover(self, camera_id: str, at: datetime) -> None:
         self.recovered.append((camera_id, at))

@@ -56,11 +56,11 @@ def test_a_failing_sink_is_retried_on_the_next_observation() -> None:
     class Flaky(RecordingSink):
         fail = True
 
-        def raise_fault(self, camera_id, kind, since, reason=""):  # type: ignore[no-untyped-def]
+        def raise_fault(self, camera_id, kind, since, reason="", cause=""):  # type: ignore[no-untyped-def]
             if self.fail:
                 self.fail = False
                 raise ConnectionError("hub down")
-            super().raise_fault(camera_id, kind, since, reason)
+            super().raise_fault(camera_id, kind, since, reason, cause)
 
     sink = Flaky()
     monitor = CameraFaultMonitor(sink, POLICY)
@@ -76,9 +76,11 @@ def test_the_fault_carries_the_last_error_of_its_bad_spell() -> None:
     monitor.observe("cam01", StreamState.OFFLINE, 11)  # no error told this time: the last one stands
     assert sink.raised[0][:2] == ("cam01", "offline")
     assert sink.reasons["cam01"] == "camera unreachable at 10.0.0.1:554: Connection refused"
+    assert sink.causes["cam01"] == "refused"  # a key a dashboard can group faults by
     # A new bad spell starts without the old reason; a frozen picture has no error to tell.
     feed(monitor, [(12, StreamState.LIVE), (30, StreamState.FROZEN), (45, StreamState.FROZEN)])
-    assert [kind for _, kind, _ in sink.raised] == ["offline", "frozen"] and sink.reasons["cam01"] == ""
+    assert [kind for _, kind, _ in sink.raised] == ["offline", "frozen"]
+    assert sink.reasons["cam01"] == "" and sink.causes["cam01"] == ""
 
 
 def test_connecting_is_no_evidence_and_forget_stops_watching() -> None:

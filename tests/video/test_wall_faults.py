@@ -38,6 +38,7 @@ def test_server_restart_offline_fault_then_recovery(qtbot: QtBot, clips: Clips) 
             assert all(since.timestamp() >= stopped_at - 0.5 for _, _, since in sink.raised)
             # Each fault says why: by then the readers' retries find nothing listening.
             assert {classify(reason) for reason in sink.reasons.values()} == {Failure.REFUSED}
+            assert set(sink.causes.values()) == {Failure.REFUSED.value}
             # What the operator sees: the tiles say offline; the GUI keeps painting.
             panel.grab().save(str(SCREENS / "wall_offline.png"))
             assert all(t.state() is StreamState.OFFLINE for t in tiles)
