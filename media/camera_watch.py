@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from console.domain.geography import Camera
-from media.capture.probe import PROBE_TIMEOUT_S, Cancelled, Unreachable, probe_tcp, rtsp_describe
+from media.capture.probe import (
+    PROBE_TIMEOUT_S,
+    Cancelled,
+    Unreachable,
+    hide_passwords,
+    probe_tcp,
+    rtsp_describe,
+)
 from media.capture.sources import SourceError, parse_url
 
 log = logging.getLogger(__name__)
@@ -50,7 +57,7 @@ def check_camera(url: str, timeout: float = PROBE_TIMEOUT_S, cancel: threading.E
     try:
         spec = parse_url(url)
     except SourceError as exc:
-        return Verdict(False, str(exc), time.time())
+        return Verdict(False, hide_passwords(str(exc)), time.time())  # an address may name one
     try:
         if spec.kind in UNWATCHED_KINDS:
             return None
@@ -69,7 +76,7 @@ def check_camera(url: str, timeout: float = PROBE_TIMEOUT_S, cancel: threading.E
                 time.sleep(_RETRY_503_AFTER_S)
             answer = rtsp_describe(spec.target, timeout, cancel)
     except Unreachable as exc:
-        return Verdict(False, str(exc), time.time())
+        return Verdict(False, hide_passwords(str(exc)), time.time())  # an address may name one
     status = f"RTSP {answer.status} {answer.phrase}".rstrip()
     if answer.status == 401:
         return Verdict(True, f"answers but needs credentials ({status})", time.time())

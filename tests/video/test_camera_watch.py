@@ -120,6 +120,9 @@ def test_other_sources(tmp_path: Path, silent_port: tuple[int, socket.socket]) -
     assert refused is not None and not refused.reachable
     assert check_camera("synthetic://street?size=640x360") is None
     assert check_camera("device://0") is None
+    # The reason is logged and recorded in a fault: an address it names keeps no password.
+    bad = check_camera("gopher://admin:Secret1@10.0.0.7/cam")
+    assert bad is not None and not bad.reachable and "admin:***@" in bad.reason and "Secret1" not in bad.reason
 
 
 def test_watch_keeps_a_verdict_per_camera_and_skips_excluded_ones(rtsp: RtspServer) -> None:

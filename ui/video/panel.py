@@ -35,7 +35,6 @@ from console.domain.geography import Camera
 from media.camera_health import CameraFaultMonitor, CameraFaultSink, FaultPolicy
 from media.camera_watch import CameraWatch
 from media.capture import HealthConfig, StreamState
-from media.capture.probe import hide_passwords
 from ui.video.camera_list import CameraList
 from ui.video.layouts import LAYOUTS
 from ui.video.tour import PatrolTour, TourController, tours_from_groups
@@ -303,7 +302,7 @@ class VideoWallPanel(QWidget):
         for camera_id, verdict in verdicts.items():
             if camera_id not in on_screen:
                 self.fault_monitor.observe(camera_id, StreamState.LIVE if verdict.reachable else StreamState.OFFLINE,
-                                           now, "" if verdict.reachable else hide_passwords(verdict.reason))
+                                           now, "" if verdict.reachable else verdict.reason)
         known = {camera.id for camera in self.cameras}
         for camera_id in self.fault_monitor.watched():
             if camera_id not in known:

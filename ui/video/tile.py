@@ -425,17 +425,21 @@ class VideoTile(QWidget):
                 return self.tr("Offline, retrying in %n s", "", max(1, round(retry)))
         return state_text(state)
 
-    def failure_reason(self) -> str:
-        """Why the camera is offline, as the tile says it under its banner ("" unless it is offline)."""
+    def _offline_error(self) -> str:
+        """The stream's error while the tile shows it offline ("" otherwise); passwords hidden."""
         if self.stream is None or self._state is not StreamState.OFFLINE:
             return ""
-        error = self.stream.health.error
+        return self.stream.health.error
+
+    def failure_reason(self) -> str:
+        """Why the camera is offline, as the tile says it under its banner ("" unless it is offline)."""
+        error = self._offline_error()
         return failure_text(classify(error)) if error else ""
 
     def failure_details(self) -> str:
-        """The reason and the error it was read from (passwords hidden): the tooltip of an offline tile."""
-        reason = self.failure_reason()
-        return f"{reason}\n{self.stream.health.error}" if reason and self.stream is not None else ""
+        """The reason and the error it was read from: the tooltip of an offline tile."""
+        error = self._offline_error()
+        return f"{failure_text(classify(error))}\n{error}" if error else ""
 
     def _paint_banner(self, p: QPainter, rect: QRect, state: StreamState) -> None:
         text = self.banner_text()
