@@ -152,7 +152,7 @@ def test_live_tiles_paint_each_frame_once_and_their_clock_still_ticks(qtbot: QtB
         paint(tile, p, region)
         frame = tile.current_frame()
         if frame is not None:
-            painted.append((tile.index, frame.seq, tile._overlay_key[2]))
+            painted.append((tile.index, frame.seq, tile._v.overlay_key[2]))
 
     def clocks() -> list[np.ndarray]:  # each tile's clock label as the window shows it (no repaint)
         window = panel.window()
