@@ -29,7 +29,6 @@ import threading
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,13 +36,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cv2  # noqa: E402
+import numpy as np  # noqa: E402
 import psutil  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from console.domain.geography import Camera  # noqa: E402
 from media.capture.ffmpeg_options import rtsp_options  # noqa: E402
-from media.capture.frame_code import read_code  # noqa: E402
+from media.capture.frame_code import code_line, read_code_line  # noqa: E402
 from media.capture.frame_memory import keep_frame_buffers  # noqa: E402
 from media.capture.nv12_scaler import single_threaded_opencv  # noqa: E402
 from media.capture.sources import VideoSource, open_source  # noqa: E402
@@ -205,19 +205,19 @@ def run_wall(app: QApplication, servers: dict[int, RtspServer], cameras: list[Ca
     """``servers`` by port: a painted frame's send time is on its camera's server's timeline."""
     wall = VideoWall(cameras, layout=layout)
     wall.resize(*size)
-    lat: list[float] = []
+    # Each painted frame's paint time, its server and a copy of the line holding its burned counter: the
+    # probe runs in every paint and counts as the wall's CPU, so it only copies; the counters are read after.
+    painted_codes: list[tuple[float, RtspServer, np.ndarray]] = []
     measuring = [False]
 
-    @lru_cache(maxsize=64)
-    def server_of(url: str) -> RtspServer:  # the probe runs in every paint and counts as the wall's CPU
-        return servers[urlsplit(url).port or 0]
-
     def probe_for(tile: VideoTile) -> Callable[[Frame], None]:
+        server: list[RtspServer] = []  # the tile's camera's, found at its first painted frame
+
         def probe(frame: Frame) -> None:
             if measuring[0]:
-                now = time.time()
-                server = server_of(tile.url or "")
-                lat.append((now - server.send_time(read_code(frame.image), FRAMES, now)) * 1000)
+                if not server:
+                    server.append(servers[urlsplit(tile.url or "").port or 0])
+                painted_codes.append((time.time(), server[0], code_line(frame.image).copy()))
         return probe
 
     for tile in wall.tiles:
@@ -254,7 +254,8 @@ def run_wall(app: QApplication, servers: dict[int, RtspServer], cameras: list[Ca
     dropped = sum(t.stream.mailbox.dropped for t in tiles if t.stream) - dropped0
     wall.shutdown()
     wall.deleteLater()
-    lat.sort()
+    lat = sorted((now - server.send_time(read_code_line(line), FRAMES, now)) * 1000
+                 for now, server, line in painted_codes)
     return {"open_s": open_s, "fps_min": min(painted) / (t1 - t0),
             "cpu_per_frame_ms": (c1 - c0) / max(1, sum(painted)) * 1000, "cores": (c1 - c0) / (t1 - t0),
             "gui_cpu_per_frame_ms": (g1 - g0) / max(1, sum(painted)) * 1000,

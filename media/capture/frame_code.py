@@ -32,10 +32,20 @@ def burn_code(image: np.ndarray, value: int) -> None:
 
 def read_code(image: np.ndarray) -> int:
     """Reads the value back from the block centres of a picture of any size and layout (the frame as
-    painted: BGR, BGRX or NV12). One vectorised read: the benchmark calls it for every painted frame."""
+    painted: BGR, BGRX or NV12)."""
+    return read_code_line(code_line(image))
+
+
+def code_line(image: np.ndarray) -> np.ndarray:
+    """The line of the picture's grey (a view) that crosses the code's blocks: all ``read_code_line`` needs.
+    A benchmark that reads the code of every painted frame keeps a copy of this and decodes it later."""
     grey = luma(image)
-    h, w = grey.shape[:2]
-    bits = grey[max(0, int(h * CODE_HEIGHT / 2)), _centres(w)] > 127
+    return grey[max(0, int(grey.shape[0] * CODE_HEIGHT / 2))]
+
+
+def read_code_line(line: np.ndarray) -> int:
+    """Reads the value from ``code_line``'s pixels."""
+    bits = line[_centres(line.shape[0])] > 127
     return int(bits @ WEIGHTS)
 
 
