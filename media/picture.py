@@ -69,15 +69,36 @@ def nv12_to_bgrx(image: np.ndarray, out: np.ndarray | None = None) -> np.ndarray
         # OpenCV writes into ``out`` only when it has exactly the right shape; otherwise it silently returns
         # a new array, and the pixels ``out`` stands for would keep whatever they held.
         raise ValueError(f"cannot convert a {width}x{height} picture into {out.shape[1]}x{out.shape[0]} pixels")
-    y, uv = nv12_planes(image)
-    body = width - width % SIMD_RUN
-    if body in (0, width):
-        cv2.cvtColorTwoPlane(y, uv, cv2.COLOR_YUV2BGRA_NV12, dst=out)
-    else:
-        tail = width - SIMD_RUN  # even, as the chroma pairs need
-        cv2.cvtColorTwoPlane(y[:, :body], uv[:, : body // 2], cv2.COLOR_YUV2BGRA_NV12, dst=out[:, :body])
-        cv2.cvtColorTwoPlane(y[:, tail:], uv[:, tail // 2:], cv2.COLOR_YUV2BGRA_NV12, dst=out[:, tail:])
+    Nv12Into(out)(image)
     return out
+
+
+class Nv12Into:
+    """Converts NV12 blocks of one size into one place, again and again: a wall tile converting each frame
+    into its window's pixels. The place's views and the SIMD runs are worked out once, so a frame costs
+    two slices of its own and one OpenCV call a run (the tile's Python work a frame was as long as the
+    conversion's own setting-up)."""
+
+    def __init__(self, out: np.ndarray) -> None:
+        """``out``: H x W x 4 pixels (any line stride), the size of the blocks to come."""
+        height, width = out.shape[:2]
+        self.size = (width, height)
+        self._height = height
+        body = width - width % SIMD_RUN
+        if body in (0, width):
+            self._runs = [(slice(None), slice(None), out)]
+        else:
+            tail = width - SIMD_RUN  # even, as the chroma pairs need
+            self._runs = [(slice(0, body), slice(0, body // 2), out[:, :body]),
+                          (slice(tail, None), slice(tail // 2, None), out[:, tail:])]
+
+    def __call__(self, image: np.ndarray) -> None:
+        """Converts ``image`` (an NV12 block of ``size``) into the place."""
+        height = self._height
+        y = image[:height]
+        uv = image[height:].reshape(height // 2, -1, 2)
+        for columns, pairs, out in self._runs:
+            cv2.cvtColorTwoPlane(y[:, columns], uv[:, pairs], cv2.COLOR_YUV2BGRA_NV12, dst=out)
 
 
 def to_bgr(image: np.ndarray) -> np.ndarray:

@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QDropEvent, QImage, QRegion
+from PySide6.QtGui import QColor, QDropEvent, QImage, QPainter, QRegion
 from pytestqt.qtbot import QtBot
 
 from media.capture import StreamState
@@ -103,22 +103,57 @@ def test_tiles_convert_4_2_0_frames_straight_into_the_window(qtbot: QtBot, panel
     convert = VideoTile._convert_into_window
     monkeypatch.setattr(VideoTile, "_convert_into_window", lambda *a: direct.append(convert(*a)) or direct[-1])
     tiles = big_live_tiles(qtbot, panel)
-    assert direct and all(direct)
-    # The window's pixels as last painted (the offscreen screen reads its backing store: no repaint).
-    window = panel.window()
-    shown = rgb32(window.screen().grabWindow(window.winId()).toImage())
-    for tile in tiles:
-        frame = tile.current_frame()
-        assert frame is not None and is_nv12(frame.image)
-        x, y, w, h = picture_rect(tile)
-        origin = tile.mapTo(window, QPoint(x, y))
-        # Between the overlay's label rows (and inside the selection frame): the frame as OpenCV converts it.
-        rows, cols = slice(BAND, h - BAND), slice(2, w - 2)
-        got = shown[origin.y():origin.y() + h, origin.x():origin.x() + w]
-        assert np.array_equal(got[rows, cols, :3], nv12_to_bgrx(frame.image)[rows, cols, :3]), tile.index
-        # Below the picture (a bar, or the line an even-sized picture leaves), above the bottom labels' row: black.
-        bottom = tile.mapTo(window, QPoint(0, tile.height() - BAND)).y()
-        assert not shown[origin.y() + h:bottom, origin.x() + 2:origin.x() + w - 2, :3].any()
+    # A tile keeps where it converts into the window from frame to frame: a larger window (new pixels,
+    # tiles elsewhere and larger) must get frames converted into its own pixels, not the old ones.
+    for size in (None, (1400, 860)):
+        if size is not None:
+            before = [picture_rect(t) for t in tiles]
+            panel.resize(*size)
+            # The readers scale to the larger tiles: new pictures, in new places.
+            qtbot.waitUntil(lambda old=before: all(picture_rect(t)[2] > o[2] for t, o in zip(tiles, old, strict=True)),
+                            timeout=8000)
+            counts = [t.painted_frames for t in tiles]
+            qtbot.waitUntil(lambda c0=counts: all(t.painted_frames > c + 2 for t, c in zip(tiles, c0, strict=True)),
+                            timeout=8000)
+        assert direct and all(direct)
+        # The window's pixels as last painted (the offscreen screen reads its backing store: no repaint).
+        window = panel.window()
+        shown = rgb32(window.screen().grabWindow(window.winId()).toImage())
+        for tile in tiles:
+            frame = tile.current_frame()
+            assert frame is not None and is_nv12(frame.image)
+            x, y, w, h = picture_rect(tile)
+            origin = tile.mapTo(window, QPoint(x, y))
+            # Between the overlay's label rows (and inside the selection frame): the frame as OpenCV converts it.
+            rows, cols = slice(BAND, h - BAND), slice(2, w - 2)
+            got = shown[origin.y():origin.y() + h, origin.x():origin.x() + w]
+            assert np.array_equal(got[rows, cols, :3], nv12_to_bgrx(frame.image)[rows, cols, :3]), (size, tile.index)
+            # Below the picture (a bar, or the line an even-sized picture leaves), above the bottom labels' row:
+            # black.
+            bottom = tile.mapTo(window, QPoint(0, tile.height() - BAND)).y()
+            assert not shown[origin.y() + h:bottom, origin.x() + 2:origin.x() + w - 2, :3].any()
+
+
+def test_a_tile_converts_into_the_pixels_it_paints_now(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    # A tile keeps where it converts frames into its window from one frame to the next. Painted into other
+    # pixels with the tile in the same place (the wall moved to a full-screen window on another monitor), it
+    # must convert into those, not into the pixels it painted before.
+    tile = big_live_tiles(qtbot, panel)[0]
+    panel.wall._timer.stop()  # the frame stays the same
+    frame = tile.current_frame()
+    assert frame is not None
+    expected = nv12_to_bgrx(frame.image)
+    x, y, w, h = picture_rect(tile)
+    targets = []  # kept alive: a wrong conversion must not write into freed pixels
+    for _ in range(3):
+        target = QImage(tile.size(), QImage.Format.Format_RGB32)
+        target.fill(QColor(255, 0, 255))
+        targets.append(target)
+        painter = QPainter(target)
+        tile._paint(painter, QRegion(tile.rect()))
+        painter.end()
+        got = rgb32(target)[y + BAND:y + h - BAND, x + 2:x + w - 2, :3]
+        assert np.array_equal(got, expected[BAND:h - BAND, 2:w - 2, :3]), len(targets)
 
 
 def test_a_partial_repaint_of_a_tile_changes_only_its_region(qtbot: QtBot, panel: VideoWallPanel) -> None:

@@ -36,7 +36,7 @@ from console.domain.geography import Camera
 from media.capture import CaptureStream, HealthConfig, StreamState, fit_size, fits_cropped
 from media.capture.failure import Failure, classify
 from media.frame_mailbox import Frame
-from media.picture import is_nv12, nv12_to_bgrx
+from media.picture import Nv12Into, is_nv12, nv12_to_bgrx
 from ui.video.mime import camera_from_mime, camera_mime
 
 
@@ -113,6 +113,8 @@ class TileView:
     state: StreamState = StreamState.CLOSED
     labels_key: tuple[object, ...] = ()
     labels: list[tuple[QPoint, QImage]] = field(default_factory=list)  # the overlay's text labels and where
+    into_key: tuple[object, ...] = ()  # where NV12 frames are converted into the window, and the converter
+    into: Nv12Into | None = None
     rect: QRect = field(default_factory=QRect)  # the tile's own rectangle, and its size: kept by resizeEvent
     size: tuple[int, int] = (0, 0)
 
@@ -309,30 +311,49 @@ class VideoTile(QWidget):
         """Converts the NV12 frame straight into the pixels the painter paints on, at ``picture`` (which the
         paint event repaints whole: a clipped repaint must not touch pixels outside its region). False
         (nothing done) unless those are a 32-bit image the painter reaches 1:1."""
+        v = self._v
+        assert v.frame is not None
         device = p.paintEngine().paintDevice()
+        if not isinstance(device, QImage):
+            return self._cannot_convert()
         transform = p.deviceTransform()
-        kind = transform.type()
-        if (not isinstance(device, QImage) or device.format() not in DIRECT_FORMATS
-                or (kind is not TX_NONE and kind is not TX_TRANSLATE)):
-            # A scaled (high-DPI) or not 32-bit screen: converting here and drawing costs the GUI thread
-            # more than the reader's converting, so the reader sends BGRX from now on.
-            if self.stream is not None:
-                self.stream.tile_converts = False
+        # The window's pixels (a new image when the window is resized: its serial number is the cache key's
+        # high half), the tile's place in them and the picture: the same from one frame to the next.
+        key = (device.cacheKey() >> 32, transform.dx(), transform.dy(), v.placement_key)
+        if key != v.into_key:
+            v.into_key, v.into = key, self._window_place(device, transform, picture)
+        if v.into is None:
             return False
+        v.into(v.frame.image)
+        return True
+
+    def _window_place(self, device: QImage, transform: QTransform, picture: QRect) -> Nv12Into | None:
+        """A converter into the window's pixels at ``picture``; None when the painter does not reach them 1:1."""
+        kind = transform.type()
+        if device.format() not in DIRECT_FORMATS or (kind is not TX_NONE and kind is not TX_TRANSLATE):
+            self._cannot_convert()
+            return None
         dx, dy = transform.dx(), transform.dy()
         if dx % 1 or dy % 1:
-            return False
+            return None
         left, top = picture.x() + int(dx), picture.y() + int(dy)
         w, h = picture.width(), picture.height()
         assert self._v.frame is not None
         if (self._v.frame.size != (w, h) or left < 0 or top < 0 or left + w > device.width()
                 or top + h > device.height()):
-            return False
+            return None
         line = device.bytesPerLine()
+        # A view of the image's memory: used only while the window's image has the serial number it was made for.
         pixels = np.ndarray((h, w, 4), np.uint8, buffer=device.bits(), offset=top * line + left * 4,
                             strides=(line, 4, 1))
-        nv12_to_bgrx(self._v.frame.image, pixels)
-        return True
+        return Nv12Into(pixels)
+
+    def _cannot_convert(self) -> bool:
+        # A scaled (high-DPI) or not 32-bit screen: converting here and drawing costs the GUI thread more
+        # than the reader's converting, so the reader sends BGRX from now on.
+        if self._v.stream is not None:
+            self._v.stream.tile_converts = False
+        return False
 
     def _qimage(self) -> QImage:
         """The current frame as a QImage; an NV12 frame is converted into a buffer the tile keeps."""
