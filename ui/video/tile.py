@@ -119,22 +119,53 @@ class TileView:
     size: tuple[int, int] = (0, 0)
 
 
-def _view_attribute(name: str, doc: str) -> property:
-    """A public attribute of the tile kept in its TileView."""
-    return property(lambda tile: getattr(tile._v, name), lambda tile, value: setattr(tile._v, name, value), doc=doc)
-
-
 class VideoTile(QWidget):
-    stream = _view_attribute("stream", "The tile's CaptureStream (None: no camera, or not on screen).")
-    camera = _view_attribute("camera", "The camera shown (None: an empty tile).")
-    selected = _view_attribute("selected", "The wall's selected tile draws a yellow frame.")
-    paint_probe = _view_attribute("paint_probe", "Called with each frame when it is first painted.")
-    painted_frames = _view_attribute("painted_frames", "Distinct frames painted (a repaint of one is not one).")
-
     sig_clicked = Signal(object)  # the tile
     sig_double_clicked = Signal(object)
     sig_camera_dropped = Signal(object, str)  # the tile, the dropped camera id
     sig_interaction = Signal()
+
+    # -- public attributes, kept in the TileView
+    @property
+    def stream(self) -> CaptureStream | None:
+        """The tile's stream (None: no camera, or not on screen)."""
+        return self._v.stream
+
+    @stream.setter
+    def stream(self, stream: CaptureStream | None) -> None:
+        self._v.stream = stream
+
+    @property
+    def camera(self) -> Camera | None:
+        """The camera shown (None: an empty tile)."""
+        return self._v.camera
+
+    @camera.setter
+    def camera(self, camera: Camera | None) -> None:
+        self._v.camera = camera
+
+    @property
+    def selected(self) -> bool:
+        """The wall's selected tile draws a yellow frame."""
+        return self._v.selected
+
+    @selected.setter
+    def selected(self, selected: bool) -> None:
+        self._v.selected = selected
+
+    @property
+    def paint_probe(self) -> Callable[[Frame], None] | None:
+        """Called with each frame when it is first painted (the benchmark reads the burned counter there)."""
+        return self._v.paint_probe
+
+    @paint_probe.setter
+    def paint_probe(self, probe: Callable[[Frame], None] | None) -> None:
+        self._v.paint_probe = probe
+
+    @property
+    def painted_frames(self) -> int:
+        """Distinct frames painted (a repaint of the same frame is not one)."""
+        return self._v.painted_frames
 
     def __init__(self, index: int, parent: QWidget | None = None, *,
                  health_config: HealthConfig | None = None, town_names: dict[str, str] | None = None) -> None:
