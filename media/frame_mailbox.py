@@ -72,6 +72,11 @@ class FrameMailbox:
             self._taken = True
             return frame
 
+    def has_newer_than(self, seq: int) -> bool:
+        """Whether a frame newer than ``seq`` was put, read without the lock: a GUI timer asks many mailboxes
+        every tick and most have nothing new. A put at the same moment may be seen at the next call."""
+        return self._seq > seq
+
     def peek(self) -> Frame | None:
         """The newest frame without marking it taken (for snapshots and probes)."""
         with self._lock:

@@ -11,7 +11,7 @@ def frame(value: int) -> np.ndarray:
 
 def test_keeps_only_the_newest_frame_and_counts_the_dropped_ones() -> None:
     box = FrameMailbox()
-    assert box.newer_than(0) is None
+    assert box.newer_than(0) is None and not box.has_newer_than(0)
     for v in range(5):
         box.put(frame(v))
     got = box.newer_than(0)
@@ -19,7 +19,9 @@ def test_keeps_only_the_newest_frame_and_counts_the_dropped_ones() -> None:
     assert got.source_size == (6, 4)
     assert box.dropped == 4
     assert box.newer_than(got.seq) is None  # nothing new: the consumer keeps what it painted
+    assert not box.has_newer_than(got.seq)  # the timer's cheap question says the same
     box.put(frame(9))
+    assert box.has_newer_than(got.seq)
     assert box.dropped == 4  # the previous frame was taken, so replacing it drops nothing
     assert box.peek() is not None and box.peek().seq == 6
 
