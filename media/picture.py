@@ -82,7 +82,6 @@ class Nv12Into:
     def __init__(self, out: np.ndarray) -> None:
         """``out``: H x W x 4 pixels (any line stride), the size of the blocks to come."""
         height, width = out.shape[:2]
-        self.size = (width, height)
         self._height = height
         body = width - width % SIMD_RUN
         if body in (0, width):
@@ -93,7 +92,7 @@ class Nv12Into:
                           (slice(tail, None), slice(tail // 2, None), out[:, tail:])]
 
     def __call__(self, image: np.ndarray) -> None:
-        """Converts ``image`` (an NV12 block of ``size``) into the place."""
+        """Converts ``image`` (an NV12 block of the place's size) into the place."""
         height = self._height
         y = image[:height]
         uv = image[height:].reshape(height // 2, -1, 2)
