@@ -5,7 +5,8 @@ the cheaper of PyAV's and OpenCV's plain readers decoding to full-size BGR pictu
 conversion at all is reported too). Each scenario runs in rounds, the wall and its ceilings side by side
 in alternating order; a ratio is the median of the rounds' ratios (each round's is listed):
   grid  16 x 640x360 25 fps H.264 sub-streams in a 4x4 wall of 1280x720 (tiles ~319x179)
-  main  4 x 1280x720 25 fps main streams in a 2x2 wall of 1920x1080 (tiles ~959x539)
+  main  4 x 1280x720 25 fps main streams in a 2x2 wall of 1920x1080 (tiles ~959x539: pictures scaled by
+        3/4 to 960x540, shown cropped)
   open  time from showing the 4x4 layout to all 16 tiles live (painted a frame)
   grid_aligned  the grid again with all 16 cameras sending their frames in the same millisecond (the worst
         case for 16 reader threads sharing one interpreter lock; its own ceilings measured the same way)
@@ -48,6 +49,7 @@ from media.capture.frame_memory import keep_frame_buffers  # noqa: E402
 from media.capture.nv12_scaler import single_threaded_opencv  # noqa: E402
 from media.capture.sources import VideoSource, open_source  # noqa: E402
 from media.frame_mailbox import Frame  # noqa: E402
+from media.libyuv import LIBYUV  # noqa: E402
 from media.rtsp_server import Content, RtspServer, encode  # noqa: E402
 from ui.video.tile import VideoTile  # noqa: E402
 from ui.video.wall import VideoWall  # noqa: E402
@@ -331,6 +333,8 @@ def main() -> None:
                "cpu_ratio_same_reader", "latency_p95_ms", "wall_ms_per_frame", "ceiling_ms_per_frame"),
         "grid_aligned_open_16_s": aligned["open_s"],
         "content": args.content,
+        # The pixel library the wall scaled and converted with (media/libyuv.py): libyuv, or OpenCV without it.
+        "pixels": "libyuv" if LIBYUV is not None else "opencv",
         **pick("grid", grid, "wall_ms_per_frame", "wall_gui_thread_ms_per_frame", "ceiling_ms_per_frame"),
         **pick("main", main_wall, "wall_ms_per_frame", "wall_gui_thread_ms_per_frame", "ceiling_ms_per_frame"),
         # Other work on the machine inflates CPU per frame and latency: say how busy it was.

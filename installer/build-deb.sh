@@ -128,11 +128,12 @@ while read -r so; do
   [ -n "$pkg" ] || die "the bundle needs $so, which is neither bundled nor known to a Debian package here"
   deps+=("$pkg")
 done < <(comm -23 "$OUT/needed.txt" "$OUT/bundled.txt")
-# Loaded with dlopen (not in any NEEDED list): OpenGL/EGL for Qt, PulseAudio for sound, X11 basics.
+# Loaded with dlopen (not in any NEEDED list): OpenGL/EGL for Qt, PulseAudio for sound, X11 basics, libyuv
+# for the video wall's scaling and conversion (media/libyuv.py; without it OpenCV does both, at more CPU).
 # Qt's xcb platform: the list Qt documents, whether or not PyInstaller found a copy to bundle.
 deps+=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
        libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1
-       libxcb-shm0 libx11-xcb1 libfontconfig1 libfreetype6 libdbus-1-3)
+       libxcb-shm0 libx11-xcb1 libfontconfig1 libfreetype6 libdbus-1-3 libyuv0)
 GLIBC=$(dpkg-query -W -f '${Version}' libc6 | sed 's/-.*//')
 DEPENDS=$(printf '%s\n' "${deps[@]}" | sort -u | grep -vx libc6 | paste -sd, | sed 's/,/, /g')
 DEPENDS="libc6 (>= $GLIBC), $DEPENDS, fonts-noto-cjk, adduser"

@@ -20,6 +20,7 @@ declare -A PROBE=(
   [nsis]=/usr/bin/makensis
   [desktop-file-utils]=/usr/bin/desktop-file-validate
   [libegl1]=/usr/lib/x86_64-linux-gnu/libEGL.so.1
+  [libyuv0]=/usr/lib/x86_64-linux-gnu/libyuv.so.0
   [libxkbcommon-x11-0]=/usr/lib/x86_64-linux-gnu/libxkbcommon-x11.so.0
   [libxcb-cursor0]=/usr/lib/x86_64-linux-gnu/libxcb-cursor.so.0
   [libxcb-icccm4]=/usr/lib/x86_64-linux-gnu/libxcb-icccm.so.4

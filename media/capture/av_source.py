@@ -128,10 +128,10 @@ class AvSource:
         return got[0] if got is not None else None
 
     def read_scaled(self, fit: Fit | None, for_tile: bool,
-                    nv12_tile: tuple[int, int] | None = None) -> tuple[np.ndarray, tuple[int, int]] | None:
+                    nv12: bool = False) -> tuple[np.ndarray, tuple[int, int]] | None:
         """The next frame scaled to ``fit(its size)``: BGR, or for a tile BGRX, or NV12 for a tile that
-        converts it itself (``nv12_tile``: its size; large BT.601 4:2:0 pictures, cut to fit it when
-        scaled larger); with the picture's own size. None when the stream failed."""
+        converts it itself (``nv12``: large BT.601 4:2:0 pictures); with the picture's own size. None when
+        the stream failed."""
         frame = self._next_frame()
         if frame is None:
             return None
@@ -139,8 +139,8 @@ class AvSource:
         size = (frame.width, frame.height)
         width, height = fit(size) if fit is not None else size
         if for_tile and nv12_scaler.accepts(frame):
-            if nv12_tile is not None and width * height >= NV12_MIN_PIXELS:
-                return nv12_scaler.scale_nv12(frame, width, height, nv12_tile), size
+            if nv12 and width * height >= NV12_MIN_PIXELS:
+                return nv12_scaler.scale_nv12(frame, width, height), size
             # A small picture stays in the caches: converted here it costs the wall less than the tile's
             # converting it into the window does (and Qt crops it when it is a pixel larger than the tile).
             return nv12_to_bgrx(nv12_scaler.scale_nv12(frame, width, height)), size

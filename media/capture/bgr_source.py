@@ -33,7 +33,7 @@ class BgrSource:
         raise NotImplementedError
 
     def read_scaled(self, fit: Fit | None, for_tile: bool,
-                    nv12_tile: tuple[int, int] | None = None) -> tuple[np.ndarray, tuple[int, int]] | None:
+                    nv12: bool = False) -> tuple[np.ndarray, tuple[int, int]] | None:
         image = self.read()
         if image is None:
             return None

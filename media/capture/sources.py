@@ -38,9 +38,9 @@ class VideoSource(Protocol):
         the call itself when 16 readers and the GUI all want it (measured: ~0.1 ms of CPU per extra call)."""
 
     def read_scaled(self, fit: Fit | None, for_tile: bool,
-                    nv12_tile: tuple[int, int] | None = None) -> tuple[np.ndarray, tuple[int, int]] | None:
+                    nv12: bool = False) -> tuple[np.ndarray, tuple[int, int]] | None:
         """Like read(), scaled to ``fit(its size)``; for a tile as BGRX, or NV12 (media/picture.py) when
-        the tile converts that itself (``nv12_tile``: its size); with the picture's own size."""
+        the tile converts that itself (``nv12``); with the picture's own size."""
 
     def grab(self) -> bool:
         """Blocks until the next frame is decoded but does not convert it (a reader catching up)."""

@@ -10,9 +10,11 @@ from functools import partial
 from pathlib import Path
 
 import av
+import cv2
 import numpy as np
+import pytest
 
-from media.capture import CaptureStream, StreamState, fits_cropped, open_source, scaled_size
+from media.capture import CaptureStream, StreamState, fits_cropped, nv12_scaler, open_source, scaled_size
 from media.capture.frame_code import read_code
 from media.capture.nv12_scaler import scale_nv12
 from media.picture import is_nv12, picture_size, to_bgr
@@ -89,17 +91,16 @@ def test_tile_pictures_are_contiguous_and_keep_the_colours_the_stream_names(clip
     untagged = open_source(str(clips.main))
     hd = open_source(str(tagged(clips.main, tmp_path / "bt709.h264", matrix=1)))
     try:
-        got, got_hd = untagged.read_scaled(fit, True, (959, 539)), hd.read_scaled(fit, True, (959, 539))
+        got, got_hd = untagged.read_scaled(fit, True, True), hd.read_scaled(fit, True, True)
         assert got is not None and got_hd is not None
         (image, size), (image_hd, size_hd) = got, got_hd
         assert size == size_hd == (1280, 720)
-        # 4:2:0 scaled by OpenCV, handed over as NV12 for the tile to convert while painting: even sizes,
-        # never larger than the fit (958x539 -> 958x538: a line of black under the picture).
-        assert is_nv12(image) and picture_size(image) == (958, 538) and image.flags.c_contiguous
-        # A BT.709 stream goes through swscale to BGRX, which pads lines to 960 pixels: widened by 2
-        # pixels instead of copying every picture to make it contiguous.
-        assert image_hd.shape == (539, 960, 4) and image_hd.flags.c_contiguous
-        assert fits_cropped((958, 538), (959, 539)) and fits_cropped((960, 539), (959, 539))
+        # 4:2:0 scaled by 3/4 (libyuv's own routine, far cheaper than the exact fit), handed over as NV12
+        # for the tile to convert while painting: a pixel larger than the tile each way, shown cropped.
+        assert is_nv12(image) and picture_size(image) == (960, 540) and image.flags.c_contiguous
+        assert fits_cropped((960, 540), (959, 539))
+        # A BT.709 stream goes through swscale to BGRX at the same size.
+        assert image_hd.shape == (540, 960, 4) and image_hd.flags.c_contiguous
         # The same pixels read as BT.709 are another colour than read as BT.601 (the green test picture
         # shifts by several levels): the tag was honoured, not ignored.
         centre = (slice(200, 340), slice(400, 560))
@@ -107,34 +108,43 @@ def test_tile_pictures_are_contiguous_and_keep_the_colours_the_stream_names(clip
         shift = np.abs(image_hd[centre][..., :3].astype(int).mean((0, 1)) - bgr[centre].astype(int).mean((0, 1)))
         assert shift.max() > 4, shift
         # A height whose half is odd (662: the chroma planes are 331 lines) still scales.
-        odd = untagged.read_scaled(partial(scaled_size, target=(1177, 662)), True, (1177, 662))
+        odd = untagged.read_scaled(partial(scaled_size, target=(1177, 662)), True, True)
         assert odd is not None and picture_size(odd[0]) == (1176, 662)
-        assert abs(to_bgr(odd[0])[300:360, 500:600].astype(int).mean() - bgr[245:295, 407:488].astype(int).mean()) < 8
+        assert abs(to_bgr(odd[0])[300:360, 500:600].astype(int).mean() - bgr[245:295, 408:489].astype(int).mean()) < 8
         # A small picture (a 4x4 grid's tile) is converted by the reader: it stays in the caches.
-        small = untagged.read_scaled(partial(scaled_size, target=(320, 180)), True, (320, 180))
+        small = untagged.read_scaled(partial(scaled_size, target=(320, 180)), True, True)
         assert small is not None and small[0].shape == (180, 320, 4) and small[0].flags.c_contiguous
         # A tile that cannot convert 4:2:0 itself (a scaled high-DPI screen) gets BGRX.
         bgrx = untagged.read_scaled(fit, True)
-        assert bgrx is not None and bgrx[0].shape == (538, 958, 4) and bgrx[0].flags.c_contiguous
+        assert bgrx is not None and bgrx[0].shape == (540, 960, 4) and bgrx[0].flags.c_contiguous
         # Same size as the source: handed over as decoded, never scaled.
-        full = untagged.read_scaled(None, True, (1280, 720))
+        full = untagged.read_scaled(None, True, True)
         assert full is not None and picture_size(full[0]) == (1280, 720) and is_nv12(full[0])
     finally:
         untagged.close()
         hd.close()
 
 
-def test_a_grid_tiles_picture_is_the_middle_of_an_exact_half_cut_to_fit_the_tile(clips: Clips) -> None:
-    # 640x360 in a 319x179 tile: halving (cheap, exact) gives 320x180, a pixel too large each way. The
-    # reader cuts the source so the half still is exact and the picture fits: 318x178, the same pixels
-    # as the middle of the 320x180 half, so the tile paints it whole (and a line of black).
-    container = av.open(str(clips.sub), format="h264")
+def test_cheap_reductions_scale_like_an_area_average_with_or_without_libyuv(clips: Clips,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # make test installs Debian's libyuv0: the wall's fast path is what is tested here, never skipped.
+    assert nv12_scaler.LIBYUV is not None, "libyuv0 is missing: run scripts/system-deps.sh"
+    container = av.open(str(clips.main), format="h264")
     try:
         frame = next(container.decode(video=0))
     finally:
         container.close()
-    half = scale_nv12(frame, 320, 180)
-    cut = scale_nv12(frame, 320, 180, crop_to=(319, 179))
-    assert picture_size(half) == (320, 180) and picture_size(cut) == (318, 178)
-    assert np.array_equal(cut[:178], half[1:179, 1:319])  # the Y planes
-    assert fits_cropped((318, 178), (319, 179))
+    full = frame.to_ndarray(format="bgr24")
+    for size in ((960, 540), (480, 270), (640, 360), (320, 180)):
+        # The reference: an area average of the full picture (the best a reduction can look).
+        reference = cv2.resize(full, size, interpolation=cv2.INTER_AREA)
+        fast = to_bgr(scale_nv12(frame, *size))
+        with monkeypatch.context() as m:
+            m.setattr(nv12_scaler, "LIBYUV", None)  # a machine without libyuv: OpenCV scales
+            fallback = to_bgr(scale_nv12(frame, *size))
+        assert picture_size(fast) == picture_size(fallback) == size
+        # Measured: 38-46 dB either way (a wrong plane, offset or stride falls far below 30).
+        assert cv2.PSNR(fast, reference) > 35 and cv2.PSNR(fast, reference) > cv2.PSNR(fallback, reference) - 2, size
+        assert cv2.PSNR(fallback, reference) > 35, size
+    # Any other size: OpenCV, either way.
+    assert picture_size(scale_nv12(frame, 958, 538)) == (958, 538)

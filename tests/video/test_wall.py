@@ -74,12 +74,27 @@ def rgb32(image: QImage) -> np.ndarray:
     return arr[:, : image.width() * 4].reshape(image.height(), image.width(), 4).copy()
 
 
+def shown_size(picture: int, tile: int) -> int:
+    """How much of a picture's width (or height) an unscaled tile shows: all of it, or, a little larger than
+    the tile, an even cut of its middle (4:2:0 pixels share colour in pairs)."""
+    return picture if picture <= tile else tile & ~1
+
+
 def picture_rect(tile: VideoTile) -> tuple[int, int, int, int]:
     """Where the tile shows its current frame, unscaled and centred: x, y, width, height (tile coordinates)."""
     frame = tile.current_frame()
     assert frame is not None
-    w, h = frame.size
+    w, h = shown_size(frame.size[0], tile.width()), shown_size(frame.size[1], tile.height())
     return (tile.width() - w) // 2, (tile.height() - h) // 2, w, h
+
+
+def shown_pixels(tile: VideoTile) -> np.ndarray:
+    """The part of the tile's current NV12 frame it shows (its middle, cut at even offsets), as BGRX."""
+    frame = tile.current_frame()
+    assert frame is not None
+    _, _, w, h = picture_rect(tile)
+    left, top = (frame.size[0] - w) // 2 & ~1, (frame.size[1] - h) // 2 & ~1
+    return nv12_to_bgrx(frame.image)[top:top + h, left:left + w]
 
 
 def big_live_tiles(qtbot: QtBot, panel: VideoWallPanel) -> list[VideoTile]:
@@ -105,7 +120,7 @@ def test_tiles_convert_4_2_0_frames_straight_into_the_window(qtbot: QtBot, panel
     tiles = big_live_tiles(qtbot, panel)
     # A tile keeps where it converts into the window from frame to frame: a larger window (new pixels,
     # tiles elsewhere and larger) must get frames converted into its own pixels, not the old ones.
-    for size in (None, (1400, 860)):
+    for size in (None, (2138, 1110)):
         if size is not None:
             before = [picture_rect(t) for t in tiles]
             panel.resize(*size)
@@ -116,6 +131,8 @@ def test_tiles_convert_4_2_0_frames_straight_into_the_window(qtbot: QtBot, panel
             qtbot.waitUntil(lambda c0=counts: all(t.painted_frames > c + 2 for t, c in zip(tiles, c0, strict=True)),
                             timeout=8000)
         assert direct and all(direct)
+        if size is not None:  # 960x540 (3/4 of 720p, cheap to scale) in 956-wide tiles: the middle, cut at x=2
+            assert all(picture_rect(t)[2] == 956 < t.current_frame().size[0] for t in tiles), [t.width() for t in tiles]
         # The window's pixels as last painted (the offscreen screen reads its backing store: no repaint).
         window = panel.window()
         shown = rgb32(window.screen().grabWindow(window.winId()).toImage())
@@ -127,7 +144,7 @@ def test_tiles_convert_4_2_0_frames_straight_into_the_window(qtbot: QtBot, panel
             # Between the overlay's label rows (and inside the selection frame): the frame as OpenCV converts it.
             rows, cols = slice(BAND, h - BAND), slice(2, w - 2)
             got = shown[origin.y():origin.y() + h, origin.x():origin.x() + w]
-            assert np.array_equal(got[rows, cols, :3], nv12_to_bgrx(frame.image)[rows, cols, :3]), (size, tile.index)
+            assert np.array_equal(got[rows, cols, :3], shown_pixels(tile)[rows, cols, :3]), (size, tile.index)
             # Below the picture (a bar, or the line an even-sized picture leaves), above the bottom labels' row:
             # black.
             bottom = tile.mapTo(window, QPoint(0, tile.height() - BAND)).y()
@@ -142,7 +159,7 @@ def test_a_tile_converts_into_the_pixels_it_paints_now(qtbot: QtBot, panel: Vide
     panel.wall._timer.stop()  # the frame stays the same
     frame = tile.current_frame()
     assert frame is not None
-    expected = nv12_to_bgrx(frame.image)
+    expected = shown_pixels(tile)
     x, y, w, h = picture_rect(tile)
     targets = []  # kept alive: a wrong conversion must not write into freed pixels
     for _ in range(3):
@@ -161,7 +178,7 @@ def test_a_partial_repaint_of_a_tile_changes_only_its_region(qtbot: QtBot, panel
     frame = tile.current_frame()
     assert frame is not None
     x, y, w, h = picture_rect(tile)
-    expected = nv12_to_bgrx(frame.image)
+    expected = shown_pixels(tile)
     # Into a 32-bit image, as into a window: the left half repainted; the right half keeps its magenta.
     target = QImage(tile.size(), QImage.Format.Format_RGB32)
     target.fill(QColor(255, 0, 255))

@@ -142,7 +142,10 @@ class TileView:
     image: QImage | None = None  # the frame as a QImage (made when painting needs one)
     converted: np.ndarray | None = None  # an NV12 frame converted for ``image``
     placement_key: tuple[object, ...] = ()
-    placement: tuple[QRect, list[QRect], bool] = field(default_factory=lambda: (QRect(), [], False))
+    # where the picture goes: the rectangle shown, the black bars around it, whether it is scaled, and the
+    # part of the picture shown (in its own pixels; all of it unless it is a little larger than the tile)
+    placement: tuple[QRect, list[QRect], bool, QRect] = field(
+        default_factory=lambda: (QRect(), [], False, QRect()))
     overlay_key: tuple[object, ...] = ()
     polled_key: tuple[object, ...] = ()  # the overlay's inputs as of the last poll
     state: StreamState = StreamState.CLOSED
@@ -338,18 +341,18 @@ class VideoTile(QWidget):
             key = (frame.image.shape, v.size, self.devicePixelRatioF())
             if key != v.placement_key:  # worked out once per picture and tile size: paint runs 25x a second
                 v.placement_key, v.placement = key, self._place(frame, rect)
-            picture, bars, scaled = v.placement
+            picture, bars, scaled, shown = v.placement
             image = v.image
             if bars and not picture.contains(region.boundingRect()):
                 for bar in bars:
                     p.fillRect(bar, Qt.GlobalColor.black)
             if image is not None and not scaled:  # BGRX: a plain copy
-                p.drawImage(picture.topLeft(), image)
+                p.drawImage(picture.topLeft(), image, shown)
             elif scaled:
                 p.drawImage(picture, self._qimage())
-            elif not (region.rectCount() == 1 and region.boundingRect().contains(picture) and rect.contains(picture)
-                      and self._convert_into_window(p, picture)):
-                p.drawImage(picture.topLeft(), self._qimage())
+            elif not (region.rectCount() == 1 and region.boundingRect().contains(picture)
+                      and self._convert_into_window(p, picture, shown)):
+                p.drawImage(picture.topLeft(), self._qimage(), shown)
             if v.state is StreamState.OFFLINE or v.state is StreamState.STALLED:
                 p.fillRect(picture, QColor(0, 0, 0, 150))  # the last picture, dimmed: it is not live
             if frame.seq != v.painted_seq:
@@ -361,25 +364,35 @@ class VideoTile(QWidget):
             p.fillRect(rect, QColor(24, 26, 30))
         self._paint_overlay(p, rect, frame is None)
 
-    def _place(self, frame: Frame, rect: QRect) -> tuple[QRect, list[QRect], bool]:
-        """Where ``frame`` goes in the tile: its rectangle, the black bars around it, and whether it must
-        be scaled to get there (only while the reader has not caught up with a resize)."""
+    def _place(self, frame: Frame, rect: QRect) -> tuple[QRect, list[QRect], bool, QRect]:
+        """Where ``frame`` goes in the tile: its rectangle, the black bars around it, whether it must be
+        scaled to get there (only while the reader has not caught up with a resize), and the part of the
+        picture shown there, in the picture's own pixels."""
         # Frames are scaled to physical pixels: on a high-DPI screen they paint 1:1 too.
         ratio = self.devicePixelRatioF()
         iw, ih = (round(n / ratio) for n in frame.size)
-        if fits_cropped((iw, ih), (rect.width(), rect.height())):
-            w, h = iw, ih  # the common case: unscaled, centred, the odd pixel cropped
+        tw, th = rect.width(), rect.height()
+        if fits_cropped((iw, ih), (tw, th)):
+            # The common case: unscaled and centred. A picture a little larger than the tile (the reader
+            # scaled it by a cheap exact ratio, see media/capture/stream.scaled_size) shows its middle, cut
+            # at even offsets to an even size: in 4:2:0 each 2x2 pixels share one colour sample.
+            w, h = (n if n <= t else t & ~1 for n, t in ((iw, tw), (ih, th)))
+            cut_x, cut_y = (iw - w) // 2 & ~1, (ih - h) // 2 & ~1
+            shown = QRect(*(round(n * ratio) for n in (cut_x, cut_y, w, h)))
+            scaled = False
         else:
-            w, h = fit_size((iw, ih), (rect.width(), rect.height()))
-        picture = QRect((rect.width() - w) // 2, (rect.height() - h) // 2, w, h)
+            w, h = fit_size((iw, ih), (tw, th))
+            shown = QRect(0, 0, *frame.size)
+            scaled = (w, h) != (iw, ih)
+        picture = QRect((tw - w) // 2, (th - h) // 2, w, h)
         # Black bars (or a line beside an even-sized 4:2:0 picture).
         bars = list(QRegion(rect).subtracted(QRegion(picture)))
-        return picture, bars, (w, h) != (iw, ih)
+        return picture, bars, scaled, shown
 
-    def _convert_into_window(self, p: QPainter, picture: QRect) -> bool:
-        """Converts the NV12 frame straight into the pixels the painter paints on, at ``picture`` (which the
-        paint event repaints whole: a clipped repaint must not touch pixels outside its region). False
-        (nothing done) unless those are a 32-bit image the painter reaches 1:1."""
+    def _convert_into_window(self, p: QPainter, picture: QRect, shown: QRect) -> bool:
+        """Converts the ``shown`` part of the NV12 frame straight into the pixels the painter paints on, at
+        ``picture`` (which the paint event repaints whole: a clipped repaint must not touch pixels outside
+        its region). False (nothing done) unless those are a 32-bit image the painter reaches 1:1."""
         v = self._v
         assert v.frame is not None
         device = p.paintEngine().paintDevice()
@@ -390,14 +403,15 @@ class VideoTile(QWidget):
         # high half), the tile's place in them and the picture: the same from one frame to the next.
         key = (device.cacheKey() >> 32, transform.dx(), transform.dy(), v.placement_key)
         if key != v.into_key:
-            v.into_key, v.into = key, self._window_place(device, transform, picture)
+            v.into_key, v.into = key, self._window_place(device, transform, picture, shown)
         if v.into is None:
             return False
         v.into(v.frame.image)
         return True
 
-    def _window_place(self, device: QImage, transform: QTransform, picture: QRect) -> Nv12Into | None:
-        """A converter into the window's pixels at ``picture``; None when the painter does not reach them 1:1."""
+    def _window_place(self, device: QImage, transform: QTransform, picture: QRect, shown: QRect) -> Nv12Into | None:
+        """A converter of the picture's ``shown`` part into the window's pixels at ``picture``; None when the
+        painter does not reach them 1:1."""
         kind = transform.type()
         if device.format() not in DIRECT_FORMATS or (kind is not TX_NONE and kind is not TX_TRANSLATE):
             self._cannot_convert()
@@ -408,14 +422,17 @@ class VideoTile(QWidget):
         left, top = picture.x() + int(dx), picture.y() + int(dy)
         w, h = picture.width(), picture.height()
         assert self._v.frame is not None
-        if (self._v.frame.size != (w, h) or left < 0 or top < 0 or left + w > device.width()
+        if (shown.size() != picture.size() or left < 0 or top < 0 or left + w > device.width()
                 or top + h > device.height()):
             return None
         line = device.bytesPerLine()
         # A view of the image's memory: used only while the window's image has the serial number it was made for.
         pixels = np.ndarray((h, w, 4), np.uint8, buffer=device.bits(), offset=top * line + left * 4,
                             strides=(line, 4, 1))
-        return Nv12Into(pixels)
+        try:
+            return Nv12Into(pixels, self._v.frame.size, (shown.x(), shown.y()))
+        except ValueError:  # an odd size or cut (a picture that is not 4:2:0's even size)
+            return None
 
     def _cannot_convert(self) -> bool:
         # A scaled (high-DPI) or not 32-bit screen: converting here and drawing costs the GUI thread more
