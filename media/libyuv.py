@@ -45,6 +45,12 @@ class Libyuv:
         self._scale_plane = lib.ScalePlane
         self._scale_plane.argtypes = [_P, _I, _I, _I, _P, _I, _I, _I, _I]
         self._scale_plane.restype = None
+        self._i420_scale = lib.I420Scale
+        self._i420_scale.argtypes = [_P, _I, _P, _I, _P, _I, _I, _I, _P, _I, _P, _I, _P, _I, _I, _I, _I]
+        self._i420_scale.restype = _I
+        self._i420_to_argb = lib.I420ToARGB
+        self._i420_to_argb.argtypes = [_P, _I, _P, _I, _P, _I, _P, _I, _I, _I]
+        self._i420_to_argb.restype = _I
         # libyuv looks its CPU's SIMD up lazily in a global; doing it once here keeps threads from racing on it.
         lib.InitCpuFlags()
 
@@ -63,6 +69,30 @@ class Libyuv:
             raise LibyuvError("a plane's pixels must be contiguous within its lines")
         self._scale_plane(source.ctypes.data, source.strides[0], sw, sh, out.ctypes.data, out.strides[0],
                           ow, oh, FILTER_BOX)
+
+
+    def scale_i420_to_bgrx(self, planes: list[np.ndarray], width: int, height: int) -> np.ndarray:
+        """Three 4:2:0 planes (Y, U, V; even size; any line strides, pixels contiguous) scaled to (width,
+        height), even, and converted to a new BGRX picture: two calls, for small pictures (a 4x4 grid's),
+        where each extra step's Python cost more than its pixels (measured: 56 -> 30 us a 320x180 picture)."""
+        y, u, v = planes
+        for plane in planes:
+            if plane.strides[1] != 1:
+                raise LibyuvError("a plane's pixels must be contiguous within its lines")
+        sh, sw = y.shape
+        if u.shape != v.shape or u.shape != ((sh + 1) // 2, (sw + 1) // 2) or (width | height) & 1:
+            raise LibyuvError(f"not a 4:2:0 picture of {sw}x{sh}, or an odd size {width}x{height} to scale to")
+        small = np.empty(width * height * 3 // 2, np.uint8)  # the scaled planes, one after the other
+        at = small.ctypes.data
+        cw, area = width // 2, width * height
+        uv_at, v_at = at + area, at + area + area // 4
+        if self._i420_scale(y.ctypes.data, y.strides[0], u.ctypes.data, u.strides[0], v.ctypes.data, v.strides[0],
+                            sw, sh, at, width, uv_at, cw, v_at, cw, width, height, FILTER_BOX) != 0:
+            raise LibyuvError(f"I420Scale refused {sw}x{sh} -> {width}x{height}")
+        out = np.empty((height, width, 4), np.uint8)
+        if self._i420_to_argb(at, width, uv_at, cw, v_at, cw, out.ctypes.data, width * 4, width, height) != 0:
+            raise LibyuvError(f"I420ToARGB refused a {width}x{height} picture")
+        return out
 
 
 def is_fast_reduction(source: tuple[int, int], scaled: tuple[int, int]) -> bool:

@@ -22,7 +22,6 @@ from av.video.reformatter import Interpolation, VideoReformatter
 from media.capture import nv12_scaler
 from media.capture.bgr_source import Fit, exact_reduction
 from media.capture.ffmpeg_options import IO_TIMEOUT_S
-from media.picture import nv12_to_bgrx
 
 # Opening (connecting, RTSP's DESCRIBE/SETUP/PLAY and the first packets) may take this long at most.
 OPEN_TIMEOUT_S = 4.0
@@ -143,7 +142,7 @@ class AvSource:
                 return nv12_scaler.scale_nv12(frame, width, height), size
             # A small picture stays in the caches: converted here it costs the wall less than the tile's
             # converting it into the window does (and Qt crops it when it is a pixel larger than the tile).
-            return nv12_to_bgrx(nv12_scaler.scale_nv12(frame, width, height)), size
+            return nv12_scaler.scale_to_bgrx(frame, width, height), size
         pad = -width % LINE_PIXELS
         if for_tile and pad and width + pad <= width * 1.01:
             # A width FFmpeg pads to its line alignment would need a copy to become one contiguous

@@ -20,7 +20,7 @@ from av.video.frame import VideoFrame
 
 from media.capture.bgr_source import resize_interpolation
 from media.libyuv import LIBYUV, is_fast_reduction
-from media.picture import nv12_from_planes, nv12_planes
+from media.picture import nv12_from_planes, nv12_planes, nv12_to_bgrx
 
 
 def single_threaded_opencv() -> None:
@@ -51,8 +51,7 @@ def even_size(width: int, height: int) -> tuple[int, int]:
 def scale_nv12(frame: VideoFrame, width: int, height: int) -> np.ndarray:
     """``frame`` (see ``accepts``) scaled to (width, height) as a new NV12 block of even size."""
     width, height = even_size(width, height)
-    planes = [np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)[:plane.height, :plane.width]
-              for plane in frame.planes]
+    planes = _planes(frame)
     source = (frame.width, frame.height)
     if source == (width, height):
         return nv12_from_planes(*planes)
@@ -70,3 +69,18 @@ def scale_nv12(frame: VideoFrame, width: int, height: int) -> np.ndarray:
             cv2.resize(plane, (out.shape[1], out.shape[0]), dst=out, interpolation=interpolation)
     cv2.merge(chroma, dst=block_uv)
     return block
+
+
+def scale_to_bgrx(frame: VideoFrame, width: int, height: int) -> np.ndarray:
+    """``frame`` (see ``accepts``) scaled to (width, height), even, as a new BGRX picture: for the small
+    pictures a reader converts itself."""
+    width, height = even_size(width, height)
+    if LIBYUV is not None and is_fast_reduction((frame.width, frame.height), (width, height)):
+        return LIBYUV.scale_i420_to_bgrx(_planes(frame), width, height)
+    return nv12_to_bgrx(scale_nv12(frame, width, height))
+
+
+def _planes(frame: VideoFrame) -> list[np.ndarray]:
+    """Views of the decoded picture's planes (Y, U, V), without their line padding."""
+    return [np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)[:plane.height, :plane.width]
+            for plane in frame.planes]

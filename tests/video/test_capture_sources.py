@@ -16,8 +16,8 @@ import pytest
 
 from media.capture import CaptureStream, StreamState, fits_cropped, nv12_scaler, open_source, scaled_size
 from media.capture.frame_code import read_code
-from media.capture.nv12_scaler import scale_nv12
-from media.picture import is_nv12, picture_size, to_bgr
+from media.capture.nv12_scaler import scale_nv12, scale_to_bgrx
+from media.picture import is_nv12, nv12_to_bgrx, picture_size, to_bgr
 from media.rtsp_server import Content, encode
 from tests.video.conftest import FAST_HEALTH, Clips
 from tests.video.helpers import collect, wait_for
@@ -148,3 +148,9 @@ def test_cheap_reductions_scale_like_an_area_average_with_or_without_libyuv(clip
         assert cv2.PSNR(fallback, reference) > 35, size
     # Any other size: OpenCV, either way.
     assert picture_size(scale_nv12(frame, 958, 538)) == (958, 538)
+    # A small picture the reader converts itself goes from the decoder's planes to BGRX in one step: the
+    # same picture as through NV12 (and OpenCV's conversion: within its rounding).
+    for size in ((320, 180), (640, 360), (958, 538)):
+        one_step = scale_to_bgrx(frame, *size)
+        assert one_step.shape == (size[1], size[0], 4) and (one_step[..., 3] == 255).all()
+        assert np.abs(one_step.astype(int) - nv12_to_bgrx(scale_nv12(frame, *size))).max() <= 2, size
