@@ -19,8 +19,6 @@ import ctypes.util
 import logging
 import os
 
-import numpy as np
-
 log = logging.getLogger(__name__)
 
 # Reductions libyuv scales with a special SIMD routine (ScalePlaneDown2, Down4, Down34, Down38):
@@ -29,6 +27,11 @@ FAST_REDUCTIONS = ((1, 2), (1, 4), (3, 4), (3, 8))
 FILTER_BOX = 3  # libyuv's FilterMode kFilterBox: the reductions above average whole source pixels
 
 _P, _I = ctypes.c_void_p, ctypes.c_int
+
+# A plane of a picture for libyuv: the address of its first pixel and its line stride in bytes. The caller
+# vouches that the memory holds the picture's size (numpy arrays it made, or a decoded frame it holds).
+Plane = tuple[int, int]
+Planes = tuple[Plane, Plane, Plane]
 
 
 class LibyuvError(RuntimeError):
@@ -42,9 +45,6 @@ class Libyuv:
         self._nv12_to_argb = lib.NV12ToARGB
         self._nv12_to_argb.argtypes = [_P, _I, _P, _I, _P, _I, _I, _I]
         self._nv12_to_argb.restype = _I
-        self._scale_plane = lib.ScalePlane
-        self._scale_plane.argtypes = [_P, _I, _I, _I, _P, _I, _I, _I, _I]
-        self._scale_plane.restype = None
         self._i420_scale = lib.I420Scale
         self._i420_scale.argtypes = [_P, _I, _P, _I, _P, _I, _I, _I, _P, _I, _P, _I, _P, _I, _I, _I, _I]
         self._i420_scale.restype = _I
@@ -61,38 +61,20 @@ class Libyuv:
         if self._nv12_to_argb(y, y_stride, uv, uv_stride, out, out_stride, width, height) != 0:
             raise LibyuvError(f"NV12ToARGB refused a {width}x{height} picture")
 
-    def scale_plane(self, source: np.ndarray, out: np.ndarray) -> None:
-        """Scales one 8-bit plane (any line stride, pixels contiguous) into ``out``'s size, averaging."""
-        sh, sw = source.shape
-        oh, ow = out.shape
-        if source.strides[1] != 1 or out.strides[1] != 1:
-            raise LibyuvError("a plane's pixels must be contiguous within its lines")
-        self._scale_plane(source.ctypes.data, source.strides[0], sw, sh, out.ctypes.data, out.strides[0],
-                          ow, oh, FILTER_BOX)
+    def scale_i420(self, source: Planes, source_size: tuple[int, int], out: Planes, size: tuple[int, int]) -> None:
+        """Scales a 4:2:0 picture (its Y, U and V planes: addresses and line strides) of ``source_size`` into
+        the planes ``out`` of ``size``, averaging; one call for the three planes."""
+        (sy, sy_stride), (su, su_stride), (sv, sv_stride) = source
+        (y, y_stride), (u, u_stride), (v, v_stride) = out
+        if self._i420_scale(sy, sy_stride, su, su_stride, sv, sv_stride, *source_size, y, y_stride, u, u_stride,
+                            v, v_stride, *size, FILTER_BOX) != 0:
+            raise LibyuvError(f"I420Scale refused {source_size} -> {size}")
 
-
-    def scale_i420_to_bgrx(self, planes: list[np.ndarray], width: int, height: int) -> np.ndarray:
-        """Three 4:2:0 planes (Y, U, V; even size; any line strides, pixels contiguous) scaled to (width,
-        height), even, and converted to a new BGRX picture: two calls, for small pictures (a 4x4 grid's),
-        where each extra step's Python cost more than its pixels (measured: 56 -> 30 us a 320x180 picture)."""
-        y, u, v = planes
-        for plane in planes:
-            if plane.strides[1] != 1:
-                raise LibyuvError("a plane's pixels must be contiguous within its lines")
-        sh, sw = y.shape
-        if u.shape != v.shape or u.shape != ((sh + 1) // 2, (sw + 1) // 2) or (width | height) & 1:
-            raise LibyuvError(f"not a 4:2:0 picture of {sw}x{sh}, or an odd size {width}x{height} to scale to")
-        small = np.empty(width * height * 3 // 2, np.uint8)  # the scaled planes, one after the other
-        at = small.ctypes.data
-        cw, area = width // 2, width * height
-        uv_at, v_at = at + area, at + area + area // 4
-        if self._i420_scale(y.ctypes.data, y.strides[0], u.ctypes.data, u.strides[0], v.ctypes.data, v.strides[0],
-                            sw, sh, at, width, uv_at, cw, v_at, cw, width, height, FILTER_BOX) != 0:
-            raise LibyuvError(f"I420Scale refused {sw}x{sh} -> {width}x{height}")
-        out = np.empty((height, width, 4), np.uint8)
-        if self._i420_to_argb(at, width, uv_at, cw, v_at, cw, out.ctypes.data, width * 4, width, height) != 0:
-            raise LibyuvError(f"I420ToARGB refused a {width}x{height} picture")
-        return out
+    def i420_to_bgrx(self, planes: Planes, out: Plane, size: tuple[int, int]) -> None:
+        """Converts a 4:2:0 picture (Y, U and V planes) of ``size`` into BGRX (see ``nv12_to_bgrx``)."""
+        (y, y_stride), (u, u_stride), (v, v_stride) = planes
+        if self._i420_to_argb(y, y_stride, u, u_stride, v, v_stride, *out, *size) != 0:
+            raise LibyuvError(f"I420ToARGB refused a {size} picture")
 
 
 def is_fast_reduction(source: tuple[int, int], scaled: tuple[int, int]) -> bool:

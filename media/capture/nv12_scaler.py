@@ -51,23 +51,23 @@ def even_size(width: int, height: int) -> tuple[int, int]:
 def scale_nv12(frame: VideoFrame, width: int, height: int) -> np.ndarray:
     """``frame`` (see ``accepts``) scaled to (width, height) as a new NV12 block of even size."""
     width, height = even_size(width, height)
-    planes = _planes(frame)
     source = (frame.width, frame.height)
     if source == (width, height):
-        return nv12_from_planes(*planes)
+        return nv12_from_planes(*_planes(frame))
     block = np.empty((height * 3 // 2, width), np.uint8)
     block_y, block_uv = nv12_planes(block)
     # U and V are scaled one plane at a time, then interleaved (cheaper than interleaving the larger source
     # planes and scaling once).
-    chroma = [np.empty((height // 2, width // 2), np.uint8) for _ in range(2)]
+    u, v = chroma = np.empty((2, height // 2, width // 2), np.uint8)
     if LIBYUV is not None and is_fast_reduction(source, (width, height)):
-        for plane, out in zip(planes, [block_y, *chroma], strict=True):
-            LIBYUV.scale_plane(plane, out)
+        at, half = chroma.ctypes.data, width // 2
+        LIBYUV.scale_i420(_plane_addresses(frame), source,
+                          ((block.ctypes.data, width), (at, half), (at + u.size, half)), (width, height))
     else:
         interpolation = resize_interpolation(source, (width, height))
-        for plane, out in zip(planes, [block_y, *chroma], strict=True):
+        for plane, out in zip(_planes(frame), (block_y, u, v), strict=True):
             cv2.resize(plane, (out.shape[1], out.shape[0]), dst=out, interpolation=interpolation)
-    cv2.merge(chroma, dst=block_uv)
+    cv2.merge((u, v), dst=block_uv)
     return block
 
 
@@ -75,9 +75,26 @@ def scale_to_bgrx(frame: VideoFrame, width: int, height: int) -> np.ndarray:
     """``frame`` (see ``accepts``) scaled to (width, height), even, as a new BGRX picture: for the small
     pictures a reader converts itself."""
     width, height = even_size(width, height)
-    if LIBYUV is not None and is_fast_reduction((frame.width, frame.height), (width, height)):
-        return LIBYUV.scale_i420_to_bgrx(_planes(frame), width, height)
-    return nv12_to_bgrx(scale_nv12(frame, width, height))
+    source = (frame.width, frame.height)
+    if LIBYUV is None or not is_fast_reduction(source, (width, height)):
+        return nv12_to_bgrx(scale_nv12(frame, width, height))
+    # Two libyuv calls: for a small picture the Python between more steps cost more than their pixels
+    # (measured: 56 -> 30 us a 320x180 picture).
+    area, half = width * height, width // 2
+    scaled = np.empty(area * 3 // 2, np.uint8)  # Y, U, V one after the other
+    at = scaled.ctypes.data
+    planes = ((at, width), (at + area, half), (at + area + area // 4, half))
+    LIBYUV.scale_i420(_plane_addresses(frame), source, planes, (width, height))
+    out = np.empty((height, width, 4), np.uint8)
+    LIBYUV.i420_to_bgrx(planes, (out.ctypes.data, width * 4), (width, height))
+    return out
+
+
+def _plane_addresses(frame: VideoFrame) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    """The decoded picture's planes (Y, U, V) for libyuv: addresses and line strides. Valid while ``frame``
+    lives (the caller holds it)."""
+    y, u, v = frame.planes
+    return (y.buffer_ptr, y.line_size), (u.buffer_ptr, u.line_size), (v.buffer_ptr, v.line_size)
 
 
 def _planes(frame: VideoFrame) -> list[np.ndarray]:
