@@ -54,12 +54,11 @@ class Libyuv:
         # libyuv looks its CPU's SIMD up lazily in a global; doing it once here keeps threads from racing on it.
         lib.InitCpuFlags()
 
-    def nv12_to_bgrx(self, y: int, y_stride: int, uv: int, uv_stride: int, out: int, out_stride: int,
-                     width: int, height: int) -> None:
-        """Converts an NV12 picture (addresses and line strides of its planes) into BGRX with alpha 255
-        (libyuv's "ARGB": the bytes B, G, R, A in memory, Qt's RGB32)."""
-        if self._nv12_to_argb(y, y_stride, uv, uv_stride, out, out_stride, width, height) != 0:
-            raise LibyuvError(f"NV12ToARGB refused a {width}x{height} picture")
+    def nv12_to_bgrx(self, y: Plane, uv: Plane, out: Plane, size: tuple[int, int]) -> None:
+        """Converts an NV12 picture (its Y plane and its plane of U-V pairs) of ``size`` into BGRX with alpha
+        255 (libyuv's "ARGB": the bytes B, G, R, A in memory, Qt's RGB32)."""
+        if self._nv12_to_argb(*y, *uv, *out, *size) != 0:
+            raise LibyuvError(f"NV12ToARGB refused a {size} picture")
 
     def scale_i420(self, source: Planes, source_size: tuple[int, int], out: Planes, size: tuple[int, int]) -> None:
         """Scales a 4:2:0 picture (its Y, U and V planes: addresses and line strides) of ``source_size`` into

@@ -96,9 +96,9 @@ class Nv12Into:
             raise ValueError("the place's pixels must be contiguous within its lines")
         self._block_shape = (block_h * 3 // 2, block_w)
         if LIBYUV is not None:
-            # Byte offsets in the block of the first Y and the first U-V pair, the place's address and stride.
-            self._yuv = (y * block_w + x, (block_h + y // 2) * block_w + x, out.ctypes.data, out.strides[0],
-                         width, height)
+            # Byte offsets in the block of the first Y and the first U-V pair; the place; its size.
+            self._yuv = (y * block_w + x, (block_h + y // 2) * block_w + x, (out.ctypes.data, out.strides[0]),
+                         (width, height))
             return
         self._yuv = None
         self._rows = slice(y, y + height)
@@ -115,10 +115,9 @@ class Nv12Into:
         if image.shape != self._block_shape or not image.flags.c_contiguous:
             raise ValueError(f"expected a contiguous NV12 block of shape {self._block_shape}, got {image.shape}")
         if self._yuv is not None:
-            y_at, uv_at, out, out_stride, width, height = self._yuv
-            base = image.ctypes.data
-            stride = self._block_shape[1]
-            LIBYUV.nv12_to_bgrx(base + y_at, stride, base + uv_at, stride, out, out_stride, width, height)
+            y_at, uv_at, out, size = self._yuv
+            base, stride = image.ctypes.data, self._block_shape[1]
+            LIBYUV.nv12_to_bgrx((base + y_at, stride), (base + uv_at, stride), out, size)
             return
         y = image[self._rows]
         uv = image[self._pair_rows].reshape(y.shape[0] // 2, -1, 2)

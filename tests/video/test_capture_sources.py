@@ -14,7 +14,15 @@ import cv2
 import numpy as np
 import pytest
 
-from media.capture import CaptureStream, StreamState, fits_cropped, nv12_scaler, open_source, scaled_size
+from media.capture import (
+    CaptureStream,
+    StreamState,
+    fit_size,
+    fits_cropped,
+    nv12_scaler,
+    open_source,
+    scaled_size,
+)
 from media.capture.frame_code import read_code
 from media.capture.nv12_scaler import scale_nv12, scale_to_bgrx
 from media.picture import is_nv12, nv12_to_bgrx, picture_size, to_bgr
@@ -154,3 +162,22 @@ def test_cheap_reductions_scale_like_an_area_average_with_or_without_libyuv(clip
         one_step = scale_to_bgrx(frame, *size)
         assert one_step.shape == (size[1], size[0], 4) and (one_step[..., 3] == 255).all()
         assert np.abs(one_step.astype(int) - nv12_to_bgrx(scale_nv12(frame, *size))).max() <= 2, size
+
+
+def test_a_reader_picks_a_cheap_exact_reduction_when_it_is_within_4_percent_of_the_fit() -> None:
+    # (source, tile) -> the picture the reader scales to (the tile shows its middle when it is larger)
+    cases = {
+        ((1280, 720), (959, 539)): (960, 540),  # 3/4: a 2x2 wall of main streams on 1920x1080
+        ((1280, 720), (958, 538)): (960, 540),
+        ((640, 360), (319, 179)): (320, 180),  # 1/2: a 4x4 grid of sub-streams on 1280x720
+        ((640, 360), (479, 269)): (480, 270),  # 3/4 of a sub-stream
+        ((1280, 720), (479, 269)): (480, 270),  # 3/8
+        ((1280, 720), (1920, 1080)): (1920, 1080),  # enlarged: the exact fit
+        ((1280, 720), (1177, 662)): (1177, 662),  # no cheap ratio near 0.92: the exact fit
+        ((640, 360), (239, 134)): (238, 134),  # 3/8 of 640x360 is 240x135: odd, not 4:2:0, so the fit
+        ((1280, 720), (640, 360)): (640, 360),
+    }
+    for (source, tile), expected in cases.items():
+        got = scaled_size(source, tile)
+        assert got == expected, (source, tile, got)
+        assert got == fit_size(source, tile) or fits_cropped(got, tile), (source, tile, got)
