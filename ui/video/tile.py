@@ -343,14 +343,15 @@ class VideoTile(QWidget):
                 v.placement_key, v.placement = key, self._place(frame, rect)
             picture, bars, scaled, shown = v.placement
             image = v.image
-            if bars and not picture.contains(region.boundingRect()):
+            bounds = region.boundingRect()
+            if bars and not picture.contains(bounds):
                 for bar in bars:
                     p.fillRect(bar, Qt.GlobalColor.black)
             if image is not None and not scaled:  # BGRX: a plain copy
                 p.drawImage(picture.topLeft(), image, shown)
             elif scaled:
                 p.drawImage(picture, self._qimage())
-            elif not (region.rectCount() == 1 and region.boundingRect().contains(picture)
+            elif not (region.rectCount() == 1 and bounds.contains(picture)
                       and self._convert_into_window(p, picture, shown)):
                 p.drawImage(picture.topLeft(), self._qimage(), shown)
             if v.state is StreamState.OFFLINE or v.state is StreamState.STALLED:
@@ -421,7 +422,8 @@ class VideoTile(QWidget):
             return None
         left, top = picture.x() + int(dx), picture.y() + int(dy)
         w, h = picture.width(), picture.height()
-        assert self._v.frame is not None
+        frame = self._v.frame
+        assert frame is not None
         if (shown.size() != picture.size() or left < 0 or top < 0 or left + w > device.width()
                 or top + h > device.height()):
             return None
@@ -430,7 +432,7 @@ class VideoTile(QWidget):
         pixels = np.ndarray((h, w, 4), np.uint8, buffer=device.bits(), offset=top * line + left * 4,
                             strides=(line, 4, 1))
         try:
-            return Nv12Into(pixels, self._v.frame.size, (shown.x(), shown.y()))
+            return Nv12Into(pixels, frame.size, (shown.x(), shown.y()))
         except ValueError:  # an odd size or cut (a picture that is not 4:2:0's even size)
             return None
 
